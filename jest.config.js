@@ -1,0 +1,15 @@
+/** Jest runs the TypeScript sources through ts-jest. The ESM-only packages (jose, and
+ * strip-bom / uuid inside office-addin-mock) are transformed too, because Jest on Node 20
+ * cannot require them. */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
+  },
+  transformIgnorePatterns: ['^(?!.*/node_modules/(strip-bom|uuid|jose)/).*/node_modules/'],
+  globalSetup: '<rootDir>/test/global-setup.js',
+  testTimeout: 30000,
+};

@@ -1,0 +1,109 @@
+/**
+ * Submissions: a user's or an admin's report of one message. Names follow Microsoft
+ * Graph's emailThreatSubmission where it fits, so admins who script Graph feel at home.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { EmailAddress, Id, IsoDateTime, Page } from './common';
+
+export const SUBMISSION_CATEGORIES = ['notJunk', 'spam', 'phishing', 'malware'] as const;
+export const SubmissionCategory = Type.Union(SUBMISSION_CATEGORIES.map((c) => Type.Literal(c)));
+export type SubmissionCategory = Static<typeof SubmissionCategory>;
+
+export const SubmissionSource = Type.Union([Type.Literal('user'), Type.Literal('administrator')]);
+export type SubmissionSource = Static<typeof SubmissionSource>;
+
+export const SubmissionStatus = Type.Union([Type.Literal('pending'), Type.Literal('succeeded')]);
+export type SubmissionStatus = Static<typeof SubmissionStatus>;
+
+/** Who made the submission (Graph: submissionUserIdentity). */
+export const SubmissionUser = Type.Object({
+  email: Type.String(),
+  displayName: Type.Optional(Type.String()),
+});
+
+/** The body of POST /api/submissions. Either `message` (the EML) or `headers` is required. */
+export const CreateSubmission = Type.Object(
+  {
+    category: SubmissionCategory,
+    internetMessageId: Type.String({ minLength: 1, maxLength: 998 }),
+    recipientEmailAddress: EmailAddress,
+    sender: EmailAddress,
+    subject: Type.String({ maxLength: 998 }),
+    receivedDateTime: IsoDateTime,
+    toRecipients: Type.Optional(Type.Array(EmailAddress, { maxItems: 500 })),
+    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+    /** The full original message (RFC 5322) in base64, as getAsFileAsync returns it. */
+    message: Type.Optional(Type.String({ minLength: 1 })),
+    /** The raw internet header block, for clients that cannot hand over the EML. */
+    headers: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000_000 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateSubmission = Static<typeof CreateSubmission>;
+
+export const HeaderField = Type.Object({ name: Type.String(), value: Type.String() });
+export type HeaderField = Static<typeof HeaderField>;
+
+export const Submission = Type.Object({
+  id: Id,
+  category: SubmissionCategory,
+  source: SubmissionSource,
+  status: SubmissionStatus,
+  internetMessageId: Type.String(),
+  recipientEmailAddress: Type.String(),
+  toRecipients: Type.Array(Type.String()),
+  sender: Type.String(),
+  subject: Type.String(),
+  receivedDateTime: IsoDateTime,
+  createdDateTime: IsoDateTime,
+  createdBy: SubmissionUser,
+  comment: Type.Union([Type.String(), Type.Null()]),
+  /** True when the original message is kept and can be downloaded as .eml. */
+  hasMessage: Type.Boolean(),
+  /** The admin submission this one came from or led to (analysis links to the original). */
+  originalSubmissionId: Type.Union([Id, Type.Null()]),
+  /** The analysis result once status is `succeeded`; null while pending. */
+  result: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+});
+export type Submission = Static<typeof Submission>;
+
+/** GET /api/submissions/{id} adds the decoded header fields. */
+export const SubmissionDetail = Type.Composite([
+  Submission,
+  Type.Object({ headers: Type.Array(HeaderField) }),
+]);
+export type SubmissionDetail = Static<typeof SubmissionDetail>;
+
+export const SubmissionPage = Page(Submission);
+export type SubmissionPage = Static<typeof SubmissionPage>;
+
+export const ListSubmissionsQuery = Type.Object(
+  {
+    category: Type.Optional(SubmissionCategory),
+    status: Type.Optional(SubmissionStatus),
+    source: Type.Optional(SubmissionSource),
+    reporter: Type.Optional(Type.String({ maxLength: 320 })),
+    sender: Type.Optional(Type.String({ maxLength: 320 })),
+    recipient: Type.Optional(Type.String({ maxLength: 320 })),
+    internetMessageId: Type.Optional(Type.String({ maxLength: 998 })),
+    createdAfter: Type.Optional(IsoDateTime),
+    createdBefore: Type.Optional(IsoDateTime),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type ListSubmissionsQuery = Static<typeof ListSubmissionsQuery>;
+
+export const MySubmissionsQuery = Type.Object(
+  {
+    internetMessageId: Type.Optional(Type.String({ maxLength: 998 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type MySubmissionsQuery = Static<typeof MySubmissionsQuery>;
+
+/** The header the add-in sends so that a retried report never creates a second submission. */
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
