@@ -1,5 +1,6 @@
 /** Jest runs the TypeScript sources through ts-jest. The ESM-only packages (jose, and
- * strip-bom / uuid inside office-addin-mock) are transformed too, because Jest on Node 20
+ * strip-bom / uuid inside office-addin-mock, cookie inside
+ * light-my-request) are transformed too, because Jest on Node 20
  * cannot require them. */
 /** @type {import('jest').Config} */
 module.exports = {
@@ -9,7 +10,7 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
   },
-  transformIgnorePatterns: ['^(?!.*/node_modules/(strip-bom|uuid|jose)/).*/node_modules/'],
+  transformIgnorePatterns: ['^(?!.*/node_modules/(strip-bom|uuid|jose|cookie)/).*/node_modules/'],
   globalSetup: '<rootDir>/test/global-setup.js',
   testTimeout: 30000,
 };

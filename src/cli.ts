@@ -1,0 +1,67 @@
+/**
+ * `second-look serve | token | migrate | analyze`. Every command reads the same configuration
+ * as the server (environment and optional config file), so `token` signs with the server's key.
+ * Mistakes in a command line get one clear line and exit code 2, never a stack trace.
+ */
+import { runMigrate } from './cli/migrate';
+import { processIo, UsageError, type CliIo } from './cli/io';
+import { runToken } from './cli/token';
+import { configFromEnvironment } from './server/config';
+import { serve } from './server/main';
+import { ConfigError } from './server/config/config';
+
+const USAGE = `usage: second-look <command>
+
+  serve                                   start the triage server
+  token --user ADDRESS [--role ROLE]      print a bearer token from the embedded issuer
+        [--hours N]                       ROLE: SecurityAdministrator | SecurityReader
+  migrate                                 bring the database schema up to date
+`;
+
+export async function main(argv: string[], io: CliIo = processIo, env: Record<string, string | undefined> = process.env): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve': {
+        const stop = await serve(configFromEnvironment(env));
+        process.once('SIGINT', () => void stop());
+        process.once('SIGTERM', () => void stop());
+        return 0;
+      }
+      case 'token':
+        return await runToken(rest, configFromEnvironment(env), io);
+      case 'migrate':
+        return await runMigrate(configFromEnvironment(env), io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      io.err(`second-look ${command ?? ''}: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`second-look ${command ?? ''}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== 0) process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`second-look: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Who may do what. Pure: a principal and a resource in, yes or no out. Roles follow Entra ID:
+ * SecurityAdministrator reads and changes everything, SecurityReader reads everything and
+ * changes nothing, everyone else is an end user who sees only their own reports.
+ */
+import type { Role } from '../contracts/roles';
+
+export interface Principal {
+  /** Lower-cased mailbox address: the identity every record is attributed to. */
+  email: string;
+  displayName?: string;
+  roles: readonly Role[];
+}
+
+export function isAdmin(principal: Principal): boolean {
+  return principal.roles.includes('SecurityAdministrator');
+}
+
+/** May see every user's submissions, lists and verdicts. */
+export function canReadAll(principal: Principal): boolean {
+  return isAdmin(principal) || principal.roles.includes('SecurityReader');
+}
+
+/** May change organisation-wide state: analyse, release, allow/block entries. */
+export function canAdminister(principal: Principal): boolean {
+  return isAdmin(principal);
+}
+
+export function canReadSubmissionOf(principal: Principal, createdByEmail: string): boolean {
+  return canReadAll(principal) || principal.email === createdByEmail.toLowerCase();
+}

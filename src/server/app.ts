@@ -1,0 +1,96 @@
+/**
+ * Builds the triage server as a Fastify app from a Config. It never listens: main.ts does, and
+ * tests call app.inject(). Everything with a lifetime (database, pools) closes with the app.
+ */
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fs from 'node:fs';
+import path from 'node:path';
+import { installAuthentication } from './auth/authenticate';
+import { authFromConfig } from './auth/from-config';
+import { devTokensEnabled, type Config } from './config/config';
+import { installErrorHandling } from './http/error-handler';
+import { healthRoutes } from './routes/health';
+import { identityRoutes } from './routes/identity';
+import { openApiRoutes } from './routes/openapi';
+import { pageRoutes } from './routes/pages';
+import { submissionRoutes } from './routes/submissions';
+import { HealthService } from './services/health-service';
+import { IdentityService } from './services/identity-service';
+import { fileManifest } from './services/manifest-file';
+import { SubmissionsService, type Clock } from './services/submissions-service';
+import { FileBlobStore } from './store/blob-store';
+import { migrateToLatest, openDatabase, type Db } from './store/database';
+import { SubmissionsRepo } from './store/submissions-repo';
+import { VERSION } from './version';
+
+export interface AppOverrides {
+  /** A fixed clock for tests; the system clock otherwise. */
+  clock?: Clock;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** The origin written into the served manifest: Outlook only loads add-ins over HTTPS. */
+export function manifestOrigin(config: Config): string {
+  return config.publicUrl.startsWith('https://') ? config.publicUrl : `https://localhost:${config.port}`;
+}
+
+export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
+  const clock = overrides.clock ?? systemClock;
+  const app = Fastify({
+    logger: config.logLevel === false ? false : { level: config.logLevel },
+    // Behind a proxy the client's address is in X-Forwarded-For; we never rely on it for auth.
+    trustProxy: false,
+    // Fastify strips unknown properties by default; we refuse them, so a misspelt field is a
+    // clear 400 instead of silently ignored input.
+    ajv: { customOptions: { removeAdditional: false } },
+    ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } } : {}),
+  }) as unknown as FastifyInstance; // typed on https.Server when TLS is on; no route cares which
+
+  const db = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  app.addHook('onClose', async () => db.destroy());
+  try {
+    await migrateToLatest(db);
+    await assemble(app, config, clock, db);
+    await app.ready();
+  } catch (error) {
+    await app.close(); // closes the database too: a failed start leaves nothing open
+    throw error;
+  }
+  return app;
+}
+
+async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: Db): Promise<void> {
+  const { verify, embedded } = await authFromConfig(config, () => clock.now());
+
+  installErrorHandling(app);
+  installAuthentication(app, verify);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Second Look triage API', version: VERSION, description: 'Reports, verdicts, lists and releases for blocked mail.' },
+      servers: [{ url: config.publicUrl }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  });
+
+  const submissions = new SubmissionsService({
+    repo: new SubmissionsRepo(db),
+    blobs: new FileBlobStore(path.join(config.dataDir, 'messages')),
+    clock,
+    maxMessageBytes: config.maxMessageBytes,
+  });
+  const identity = new IdentityService({ auth: config.auth, embedded, devTokens: devTokensEnabled(config), publicUrl: config.publicUrl, clock });
+  const health = new HealthService(db, config.databaseUrl ? 'postgresql' : 'sqlite', VERSION);
+
+  await app.register(healthRoutes, { health });
+  await app.register(identityRoutes, { identity });
+  await app.register(submissionRoutes, { submissions, maxMessageBytes: config.maxMessageBytes });
+  await app.register(openApiRoutes);
+  await app.register(pageRoutes, {
+    webRoot: config.webRoot,
+    assetsRoot: config.assetsRoot,
+    manifest: fileManifest(config.manifestFile, manifestOrigin(config)),
+  });
+}

@@ -1,0 +1,166 @@
+/**
+ * Use cases for submissions: a user reports a message; people read reports they may see.
+ * A submission is acknowledged only after its row is committed, and its original message is
+ * on disk before that row exists, so an acknowledged report is never lost.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  CreateSubmission,
+  ListSubmissionsQuery,
+  MySubmissionsQuery,
+  Submission,
+  SubmissionDetail,
+  SubmissionPage,
+} from '../../contracts/submissions';
+import { canReadAll, canReadSubmissionOf, type Principal } from '../../core/permissions';
+import { headerBlockOf, headerFields } from '../mail/header-block';
+import type { BlobStore } from '../store/blob-store';
+import { BadCursorError } from '../store/cursor';
+import { isUniqueViolation, type SubmissionFilter, type SubmissionRow, type SubmissionsRepo } from '../store/submissions-repo';
+import { decodeBase64Strict } from './base64';
+import { badRequest, forbidden, notFound, tooLarge } from './errors';
+import { toSubmission } from './submission-view';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface SubmissionsDeps {
+  repo: SubmissionsRepo;
+  blobs: BlobStore;
+  clock: Clock;
+  maxMessageBytes: number;
+}
+
+export interface CreateOutcome {
+  submission: Submission;
+  /** False when the idempotency key matched an earlier submission, which is returned instead. */
+  created: boolean;
+}
+
+const DEFAULT_LIMIT = 50;
+
+export class SubmissionsService {
+  constructor(private readonly deps: SubmissionsDeps) {}
+
+  async create(principal: Principal, input: CreateSubmission, idempotencyKey: string | undefined): Promise<CreateOutcome> {
+    if (idempotencyKey !== undefined) {
+      const earlier = await this.deps.repo.byIdempotencyKey(principal.email, idempotencyKey);
+      if (earlier) return { submission: toSubmission(earlier), created: false };
+    }
+    const { headersRaw, blob } = await this.originalOf(input);
+    const row: SubmissionRow = {
+      id: randomUUID(),
+      category: input.category,
+      source: 'user',
+      status: 'pending',
+      internet_message_id: input.internetMessageId,
+      recipient_email_address: input.recipientEmailAddress.toLowerCase(),
+      to_recipients: JSON.stringify((input.toRecipients ?? []).map((a) => a.toLowerCase())),
+      sender: input.sender.toLowerCase(),
+      subject: input.subject,
+      received_date_time: new Date(input.receivedDateTime).toISOString(),
+      created_date_time: this.deps.clock.now().toISOString(),
+      created_by_email: principal.email,
+      created_by_name: principal.displayName ?? null,
+      comment: input.comment ?? null,
+      message_sha256: blob?.sha256 ?? null,
+      message_size: blob?.size ?? null,
+      headers_raw: headersRaw,
+      original_submission_id: null,
+      result: null,
+      idempotency_key: idempotencyKey ?? null,
+    };
+    try {
+      await this.deps.repo.insert(row);
+    } catch (error) {
+      // Two retries of one report raced: the other one won, so answer with its submission.
+      if (idempotencyKey !== undefined && isUniqueViolation(error)) {
+        const winner = await this.deps.repo.byIdempotencyKey(principal.email, idempotencyKey);
+        if (winner) return { submission: toSubmission(winner), created: false };
+      }
+      throw error;
+    }
+    return { submission: toSubmission(row), created: true };
+  }
+
+  /** Decodes and checks the original; stores its bytes. Nothing is stored if a check fails. */
+  private async originalOf(input: CreateSubmission) {
+    if (input.message === undefined) {
+      if (input.headers === undefined) {
+        throw badRequest('message_or_headers_required', 'give the original message (message, base64 EML) or at least its internet headers (headers)');
+      }
+      if (headerFields(input.headers).length === 0) {
+        throw badRequest('invalid_headers', 'headers does not contain any "Name: value" header field');
+      }
+      return { headersRaw: input.headers, blob: undefined };
+    }
+    // base64 is 4/3 the size of its bytes: refuse before decoding anything huge.
+    if (Math.floor((input.message.length * 3) / 4) > this.deps.maxMessageBytes + 3) {
+      throw tooLarge(`the message is larger than the ${this.deps.maxMessageBytes} byte limit`);
+    }
+    const bytes = decodeBase64Strict(input.message, 'message');
+    if (bytes.length > this.deps.maxMessageBytes) {
+      throw tooLarge(`the message is ${bytes.length} bytes; the limit is ${this.deps.maxMessageBytes}`);
+    }
+    const headersRaw = headerBlockOf(bytes);
+    if (headerFields(headersRaw).length === 0) {
+      throw badRequest('invalid_message', 'message is not an RFC 5322 message: it has no header fields');
+    }
+    return { headersRaw, blob: await this.deps.blobs.put(bytes) };
+  }
+
+  async mine(principal: Principal, query: MySubmissionsQuery): Promise<SubmissionPage> {
+    const filter: SubmissionFilter = { createdBy: principal.email };
+    if (query.internetMessageId !== undefined) filter.internetMessageId = query.internetMessageId;
+    return this.page(filter, query.limit, query.cursor);
+  }
+
+  async list(principal: Principal, query: ListSubmissionsQuery): Promise<SubmissionPage> {
+    if (!canReadAll(principal)) throw forbidden('listing all submissions needs the SecurityAdministrator or SecurityReader role');
+    const filter: SubmissionFilter = {};
+    if (query.category) filter.category = query.category;
+    if (query.status) filter.status = query.status;
+    if (query.source) filter.source = query.source;
+    if (query.reporter) filter.createdBy = query.reporter.toLowerCase();
+    if (query.sender) filter.sender = query.sender.toLowerCase();
+    if (query.recipient) filter.recipient = query.recipient.toLowerCase();
+    if (query.internetMessageId) filter.internetMessageId = query.internetMessageId;
+    if (query.createdAfter) filter.createdAfter = new Date(query.createdAfter).toISOString();
+    if (query.createdBefore) filter.createdBefore = new Date(query.createdBefore).toISOString();
+    return this.page(filter, query.limit, query.cursor);
+  }
+
+  private async page(filter: SubmissionFilter, limit: number | undefined, cursor: string | undefined): Promise<SubmissionPage> {
+    try {
+      const { rows, nextCursor } = await this.deps.repo.list(filter, limit ?? DEFAULT_LIMIT, cursor);
+      return { items: rows.map(toSubmission), nextCursor };
+    } catch (error) {
+      if (error instanceof BadCursorError) throw badRequest('invalid_cursor', error.message);
+      throw error;
+    }
+  }
+
+  private async readable(principal: Principal, id: string): Promise<SubmissionRow> {
+    const row = await this.deps.repo.byId(id);
+    if (!row) throw notFound(`submission ${id}`);
+    if (!canReadSubmissionOf(principal, row.created_by_email)) {
+      throw forbidden(`submission ${id} belongs to another user; reading it needs the SecurityAdministrator or SecurityReader role`);
+    }
+    return row;
+  }
+
+  async get(principal: Principal, id: string): Promise<SubmissionDetail> {
+    const row = await this.readable(principal, id);
+    return { ...toSubmission(row), headers: headerFields(row.headers_raw) };
+  }
+
+  /** The exact bytes received, for the .eml download. */
+  async originalMessage(principal: Principal, id: string): Promise<Buffer> {
+    const row = await this.readable(principal, id);
+    if (row.message_sha256 === null) throw notFound(`the original message of submission ${id} (only its headers were reported)`);
+    const bytes = await this.deps.blobs.get(row.message_sha256);
+    if (!bytes) throw notFound(`the original message of submission ${id}`);
+    return bytes;
+  }
+}

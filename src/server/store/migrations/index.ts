@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { m001Submissions } from './001-submissions';
+
+/**
+ * Every migration, in order. Listed in code (not read from a folder) so the same list runs from
+ * src/ under the tests and from build/ in production. Names never change once released.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '001-submissions': m001Submissions,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

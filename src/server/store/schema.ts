@@ -1,0 +1,48 @@
+/**
+ * Table types for Kysely. Dates are stored as ISO-8601 UTC text (`2026-11-22T15:23:47.123Z`)
+ * in both SQLite and PostgreSQL: one code path, and text order is time order.
+ */
+import type { Generated } from 'kysely';
+
+export interface SubmissionsTable {
+  id: string;
+  category: string;
+  source: string;
+  status: string;
+  internet_message_id: string;
+  recipient_email_address: string;
+  /** JSON array of addresses. */
+  to_recipients: string;
+  sender: string;
+  subject: string;
+  received_date_time: string;
+  created_date_time: string;
+  created_by_email: string;
+  created_by_name: string | null;
+  comment: string | null;
+  /** The original message in the blob store; null when only headers were given. */
+  message_sha256: string | null;
+  message_size: number | null;
+  /** The internet header block exactly as received. */
+  headers_raw: string;
+  original_submission_id: string | null;
+  /** JSON of the analysis result. */
+  result: string | null;
+  idempotency_key: string | null;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  target_type: string;
+  target_id: string;
+  /** JSON with what changed. */
+  detail: string;
+}
+
+export interface Database {
+  submissions: SubmissionsTable;
+  audit_log: AuditTable;
+}

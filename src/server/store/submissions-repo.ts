@@ -1,0 +1,82 @@
+/** Reads and writes the submissions table. Knows SQL, not rules: the service decides. */
+import type { Db } from './database';
+import type { SubmissionsTable } from './schema';
+import { decodeCursor, encodeCursor } from './cursor';
+
+export type SubmissionRow = SubmissionsTable;
+
+export interface SubmissionFilter {
+  category?: string;
+  status?: string;
+  source?: string;
+  createdBy?: string;
+  sender?: string;
+  recipient?: string;
+  internetMessageId?: string;
+  createdAfter?: string;
+  createdBefore?: string;
+}
+
+export interface RowPage {
+  rows: SubmissionRow[];
+  nextCursor: string | null;
+}
+
+/** Unique-violation codes: SQLite's extended code and PostgreSQL's SQLSTATE. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
+export class SubmissionsRepo {
+  constructor(private readonly db: Db) {}
+
+  async insert(row: SubmissionRow): Promise<void> {
+    await this.db.insertInto('submissions').values(row).execute();
+  }
+
+  async byId(id: string): Promise<SubmissionRow | undefined> {
+    return this.db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async byIdempotencyKey(createdBy: string, key: string): Promise<SubmissionRow | undefined> {
+    return this.db
+      .selectFrom('submissions')
+      .selectAll()
+      .where('created_by_email', '=', createdBy)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+  }
+
+  /** Newest first. Throws BadCursorError for a cursor we did not issue. */
+  async list(filter: SubmissionFilter, limit: number, cursor: string | undefined): Promise<RowPage> {
+    let query = this.db.selectFrom('submissions').selectAll();
+    if (filter.category) query = query.where('category', '=', filter.category);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.source) query = query.where('source', '=', filter.source);
+    if (filter.createdBy) query = query.where('created_by_email', '=', filter.createdBy);
+    if (filter.sender) query = query.where('sender', '=', filter.sender);
+    if (filter.recipient) query = query.where('recipient_email_address', '=', filter.recipient);
+    if (filter.internetMessageId) query = query.where('internet_message_id', '=', filter.internetMessageId);
+    if (filter.createdAfter) query = query.where('created_date_time', '>=', filter.createdAfter);
+    if (filter.createdBefore) query = query.where('created_date_time', '<', filter.createdBefore);
+    if (cursor) {
+      const after = decodeCursor(cursor);
+      query = query.where((eb) =>
+        eb.or([
+          eb('created_date_time', '<', after.t),
+          eb.and([eb('created_date_time', '=', after.t), eb('id', '<', after.id)]),
+        ]),
+      );
+    }
+    const rows = await query
+      .orderBy('created_date_time', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const nextCursor = rows.length > limit && last ? encodeCursor({ t: last.created_date_time, id: last.id }) : null;
+    return { rows: page, nextCursor };
+  }
+}
