@@ -13,4 +13,5 @@ module.exports = {
   transformIgnorePatterns: ['^(?!.*/node_modules/(strip-bom|uuid|jose|cookie)/).*/node_modules/'],
   globalSetup: '<rootDir>/test/global-setup.js',
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/reporters/summary.js'],
 };

@@ -3,6 +3,7 @@
  * as the server (environment and optional config file), so `token` signs with the server's key.
  * Mistakes in a command line get one clear line and exit code 2, never a stack trace.
  */
+import './server/threadpool'; // first: sizes libuv's thread pool before anything uses it
 import { runMigrate } from './cli/migrate';
 import { processIo, UsageError, type CliIo } from './cli/io';
 import { runToken } from './cli/token';
@@ -46,8 +47,9 @@ export async function main(argv: string[], io: CliIo = processIo, env: Record<st
       io.err(`second-look ${command ?? ''}: ${error.message}`);
       return 2;
     }
-    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`second-look ${command ?? ''}: ${error.message}`);
+    // node:util parseArgs reports bad flags with ERR_PARSE_ARGS_* codes.
+    if (String((error as { code?: unknown } | null)?.code ?? '').startsWith('ERR_PARSE_ARGS')) {
+      io.err(`second-look ${command ?? ''}: ${(error as Error).message}`);
       return 2;
     }
     throw error;

@@ -33,7 +33,9 @@ export const CreateSubmission = Type.Object(
     toRecipients: Type.Optional(Type.Array(EmailAddress, { maxItems: 500 })),
     comment: Type.Optional(Type.String({ maxLength: 2000 })),
     /** The full original message (RFC 5322) in base64, as getAsFileAsync returns it. */
-    message: Type.Optional(Type.String({ minLength: 1 })),
+    // No minLength here: Ajv counts a string's characters one by one, which is measurable on a
+    // 35 MB message; the service refuses an empty one.
+    message: Type.Optional(Type.String()),
     /** The raw internet header block, for clients that cannot hand over the EML. */
     headers: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000_000 })),
   },

@@ -2,6 +2,7 @@
  * The only file that listens. Starts the triage server with the configuration from the
  * environment, prints where everything is, and shuts down cleanly on SIGINT/SIGTERM.
  */
+import './threadpool'; // first: sizes libuv's thread pool before anything uses it
 import { buildApp, manifestOrigin } from './app';
 import { loadEmbeddedIssuer, mintToken } from './auth/embedded-issuer';
 import { configFromEnvironment } from './config';

@@ -36,7 +36,11 @@ export function tempDir(prefix = 'second-look-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startTestServer(kind: DatabaseKind = 'sqlite', env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  kind: DatabaseKind = 'sqlite',
+  env: Record<string, string> = {},
+  options: { realClock?: boolean } = {},
+): Promise<TestServer> {
   const dataDir = tempDir();
   const pg = kind === 'postgresql' ? await freshPostgresSchema() : undefined;
   const config = loadConfig({
@@ -47,7 +51,7 @@ export async function startTestServer(kind: DatabaseKind = 'sqlite', env: Record
     ...env,
   });
   const clock = new TestClock();
-  const app = await buildApp(config, { clock });
+  const app = await buildApp(config, options.realClock ? {} : { clock });
   return {
     app,
     config,

@@ -5,6 +5,7 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ROLES, type Role } from '../../contracts/roles';
 import type { Principal } from '../../core/permissions';
+import { VerifiedTokenCache } from './verified-cache';
 
 export interface VerifierOptions {
   issuer: string;
@@ -39,7 +40,11 @@ function rolesOf(payload: JWTPayload): Role[] {
 }
 
 export function createVerifier(options: VerifierOptions) {
+  const cache = new VerifiedTokenCache();
   return async function verify(token: string): Promise<Principal> {
+    const now = options.clock().getTime();
+    const cached = cache.get(token, now);
+    if (cached) return cached;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, options.keys, {
@@ -59,6 +64,7 @@ export function createVerifier(options: VerifierOptions) {
     const name = payload['name'];
     const principal: Principal = { email, roles: rolesOf(payload) };
     if (typeof name === 'string' && name) principal.displayName = name;
+    if (typeof payload.exp === 'number') cache.set(token, principal, payload.exp * 1000, now);
     return principal;
   };
 }

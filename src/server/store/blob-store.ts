@@ -25,6 +25,9 @@ export function sha256Hex(bytes: Buffer): string {
 }
 
 export class FileBlobStore implements BlobStore {
+  /** Folders known to exist: each fs call is a trip through libuv's pool, so skip the repeats. */
+  private readonly madeDirs = new Set<string>();
+
   constructor(private readonly root: string) {}
 
   private pathOf(sha256: string): string {
@@ -41,7 +44,10 @@ export class FileBlobStore implements BlobStore {
       // not stored yet
     }
     const dir = path.dirname(target);
-    await fs.mkdir(dir, { recursive: true });
+    if (!this.madeDirs.has(dir)) {
+      await fs.mkdir(dir, { recursive: true });
+      this.madeDirs.add(dir);
+    }
     // Write to a private temporary name, flush to disk, then rename: a reader never sees a
     // half-written file, and the data is on disk before the caller acknowledges anything.
     const temp = path.join(dir, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);

@@ -2,6 +2,7 @@
 import type { Db } from './database';
 import type { SubmissionsTable } from './schema';
 import { decodeCursor, encodeCursor } from './cursor';
+import { GroupCommit } from './group-commit';
 
 export type SubmissionRow = SubmissionsTable;
 
@@ -29,10 +30,15 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 export class SubmissionsRepo {
-  constructor(private readonly db: Db) {}
+  private readonly inserts: GroupCommit<SubmissionRow>;
 
-  async insert(row: SubmissionRow): Promise<void> {
-    await this.db.insertInto('submissions').values(row).execute();
+  constructor(private readonly db: Db) {
+    this.inserts = new GroupCommit((rows) => this.db.insertInto('submissions').values(rows).execute().then(() => undefined));
+  }
+
+  /** Resolves once the row is committed (batched with concurrent inserts: see GroupCommit). */
+  insert(row: SubmissionRow): Promise<void> {
+    return this.inserts.add(row);
   }
 
   async byId(id: string): Promise<SubmissionRow | undefined> {

@@ -1,0 +1,42 @@
+/**
+ * Runs in a child process during `npm run bench`, so the load generator and the server do not
+ * share one event loop. `bare` is a plain Fastify POST handler with the same body limit: the
+ * floor our intake is compared to.
+ */
+import '../src/server/threadpool'; // first: sizes libuv's thread pool before anything uses it
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/config/config';
+
+async function main(): Promise<void> {
+  const mode = process.argv[2];
+  const bodyLimit = 60 * 1024 * 1024;
+  let close: () => Promise<unknown>;
+  let port: number;
+  if (mode === 'bare') {
+    const app = Fastify({ bodyLimit });
+    app.post('/api/submissions', async (request, reply) => reply.status(201).send({ ok: typeof request.body === 'object' }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    port = (app.server.address() as { port: number }).port;
+    close = () => app.close();
+  } else {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'second-look-bench-'));
+    const app = await buildApp(loadConfig({ SECOND_LOOK_DATA: dataDir, SECOND_LOOK_LOG_LEVEL: 'silent', SECOND_LOOK_WEB_ROOT: path.join(dataDir, 'none') }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    port = (app.server.address() as { port: number }).port;
+    close = async () => {
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    };
+    process.send?.({ dataDir });
+  }
+  process.send?.({ port });
+  process.on('message', (message) => {
+    if (message === 'stop') void close().then(() => process.exit(0));
+  });
+}
+
+void main();

@@ -1,0 +1,115 @@
+/**
+ * Submission intake over HTTP on loopback: 50 KB EML per report, the embedded SQLite store,
+ * every report a different message (so every one is really written), each acknowledged only
+ * after its commit. Compared, in the same run, with a bare Fastify POST handler.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { loadEmbeddedIssuer, mintToken } from '../src/server/auth/embedded-issuer';
+import type { Bench, BenchResult } from './types';
+
+const REPORTS = 6000;
+const CONNECTIONS = 100;
+const EML_BYTES = 50 * 1024;
+
+function eml(n: number): Buffer {
+  const headers = [
+    `Received: from mail.supplier.example (203.0.113.7) by mx.contoso.example; Sun, 22 Nov 2026 09:14:01 +0000`,
+    'Authentication-Results: spf=fail smtp.mailfrom=supplier.example; dkim=none; dmarc=fail action=quarantine header.from=supplier.example;compauth=fail reason=000',
+    'X-Forefront-Antispam-Report: CIP:203.0.113.7;CTRY:DK;LANG:da;SCL:5;SRV:;IPV:NLI;SFV:SPM;H:mail.supplier.example;CAT:SPOOF;DIR:INB;',
+    'From: billing@supplier.example',
+    'To: anna@contoso.example',
+    `Subject: Invoice ${n}`,
+    `Message-ID: <bench-${n}@supplier.example>`,
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    '',
+  ].join('\r\n');
+  const line = `Invoice ${n} — line of text to make the message realistic in size.\r\n`;
+  return Buffer.from(headers + line.repeat(Math.ceil((EML_BYTES - headers.length) / line.length))).subarray(0, EML_BYTES);
+}
+
+function body(n: number): string {
+  return JSON.stringify({
+    category: 'notJunk',
+    internetMessageId: `<bench-${n}@supplier.example>`,
+    recipientEmailAddress: 'anna@contoso.example',
+    sender: 'billing@supplier.example',
+    subject: `Invoice ${n}`,
+    receivedDateTime: '2026-11-22T09:14:03Z',
+    message: eml(n).toString('base64'),
+  });
+}
+
+function startServer(mode: 'app' | 'bare'): Promise<{ child: ChildProcess; port: number; dataDir?: string }> {
+  const child = fork(path.join(__dirname, 'intake-server.js'), [mode], { stdio: 'inherit' });
+  let dataDir: string | undefined;
+  return new Promise((resolve, reject) => {
+    child.on('message', (message: { port?: number; dataDir?: string }) => {
+      if (message.dataDir) dataDir = message.dataDir;
+      if (message.port) resolve({ child, port: message.port, ...(dataDir ? { dataDir } : {}) });
+    });
+    child.on('exit', (code) => reject(new Error(`intake server exited with ${code}`)));
+  });
+}
+
+async function load(port: number, bodies: string[], token: string | undefined): Promise<{ rate: number; non2xx: number; errors: number }> {
+  let next = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/api/submissions`,
+    connections: CONNECTIONS,
+    amount: bodies.length,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    requests: [
+      {
+        setupRequest: (request) => {
+          request.body = bodies[next++ % bodies.length] ?? '';
+          return request;
+        },
+      },
+    ],
+  });
+  const seconds = result.duration;
+  return { rate: result.requests.total / seconds, non2xx: result.non2xx, errors: result.errors };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.send('stop');
+  });
+}
+
+export const run: Bench = async () => {
+  const bodies = Array.from({ length: REPORTS }, (_, i) => body(i));
+  const warmup = Array.from({ length: 300 }, (_, i) => body(REPORTS + i));
+
+  const bare = await startServer('bare');
+  await load(bare.port, warmup, undefined);
+  const bareResult = await load(bare.port, bodies, undefined);
+  await stop(bare.child);
+
+  const app = await startServer('app');
+  const issuer = await loadEmbeddedIssuer(app.dataDir ?? '', 'urn:second-look:embedded', 'api://second-look');
+  const { token } = await mintToken(issuer, { email: 'anna@contoso.example', lifetime: 3600, now: new Date() });
+  await load(app.port, warmup, token);
+  const appResult = await load(app.port, bodies, token);
+  await stop(app.child);
+
+  const results: BenchResult[] = [
+    {
+      name: 'submission intake, 50 KB EML, SQLite, loopback HTTP',
+      value: Math.round(appResult.rate),
+      unit: 'reports/s',
+      target: { op: '>=', value: 1000 },
+      pass: appResult.rate >= 1000 && appResult.non2xx === 0 && appResult.errors === 0,
+      note: `${REPORTS} distinct reports, ${CONNECTIONS} connections, ${appResult.non2xx} non-2xx, ${appResult.errors} errors`,
+    },
+    { name: 'bare Fastify POST handler, same bodies', value: Math.round(bareResult.rate), unit: 'requests/s' },
+    { name: 'intake / bare ratio', value: Number((appResult.rate / bareResult.rate).toFixed(2)), unit: 'x' },
+  ];
+  return results;
+};

@@ -1,0 +1,40 @@
+/**
+ * `npm run bench`: every speed target from the issues, measured on this machine, printed as a
+ * table. Exits non-zero when a target is missed, so a regression is loud. Pass names to run a
+ * subset: `npm run bench -- intake`.
+ */
+import { run as intake } from './intake.bench';
+import type { Bench, BenchResult } from './types';
+
+const BENCHES: Record<string, Bench> = {
+  intake,
+};
+
+function format(result: BenchResult): string {
+  const target = result.target ? ` (target ${result.target.op} ${result.target.value})` : '';
+  const verdict = result.pass === undefined ? '' : result.pass ? '  PASS' : '  MISS';
+  const note = result.note ? `\n      ${result.note}` : '';
+  return `  ${result.name}: ${result.value} ${result.unit}${target}${verdict}${note}`;
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const names = wanted.length ? wanted : Object.keys(BENCHES);
+  let missed = 0;
+  for (const name of names) {
+    const run = BENCHES[name];
+    if (!run) throw new Error(`unknown bench "${name}"; known: ${Object.keys(BENCHES).join(', ')}`);
+    process.stdout.write(`${name}\n`);
+    for (const result of await run()) {
+      process.stdout.write(`${format(result)}\n`);
+      if (result.pass === false) missed++;
+    }
+  }
+  process.stdout.write(`\n${new Date().toISOString()} node ${process.version}\n`);
+  if (missed) process.exitCode = 1;
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
