@@ -1,0 +1,161 @@
+/**
+ * A typed client for the Second Look server. Types come from src/contracts (type-only
+ * imports, so TypeBox stays out of the browser bundle); `fetch` and the token source are
+ * injected so the client runs unchanged in the task pane, the command runtime and tests.
+ */
+import type { AddinConfig, DevTokenRequest, DevTokenResponse } from '../../contracts/addin-config';
+import type { ErrorBody } from '../../contracts/common';
+import type { CreateSubmission, Submission, SubmissionPage } from '../../contracts/submissions';
+import { ApiError, FeatureUnavailableError, NetworkError } from './errors';
+import type { FetchLike, TokenSource } from './types';
+
+/**
+ * The header that makes a retried report safe. Spelled as HTTP convention has it; the
+ * server matches it case-insensitively (contracts' IDEMPOTENCY_HEADER is the lower-case
+ * name; it is not imported because it is a value and would pull TypeBox into the bundle).
+ */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+export interface ApiClientOptions {
+  /** The server's origin, e.g. "https://localhost:3000". */
+  baseUrl: string;
+  fetch: FetchLike;
+  /** Needed for the calls that act as the user; config and dev-token calls go without. */
+  tokens?: TokenSource;
+  /** Give up on a request after this long (default 30 s) so a hung server cannot stall a command. */
+  timeoutMs?: number;
+}
+
+export interface CreatedSubmission {
+  submission: Submission;
+  /** True for 201 (new); false for 200 (the server already had this idempotency key). */
+  created: boolean;
+}
+
+export interface ApiClient {
+  getConfig(): Promise<AddinConfig>;
+  requestDevToken(request: DevTokenRequest): Promise<DevTokenResponse>;
+  createSubmission(body: CreateSubmission, idempotencyKey: string): Promise<CreatedSubmission>;
+  listMySubmissions(query?: { internetMessageId?: string; cursor?: string }): Promise<SubmissionPage>;
+  addSafeSender(value: string): Promise<void>;
+}
+
+type Auth = 'none' | 'user';
+
+interface RequestSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  auth: Auth;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record['message'] === 'string' && typeof record['statusCode'] === 'number';
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  async function send(spec: RequestSpec, token: string | null): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json', ...spec.headers };
+    if (spec.body !== undefined) headers['content-type'] = 'application/json';
+    if (token !== null) headers['authorization'] = `Bearer ${token}`;
+    const init: RequestInit = { method: spec.method, headers };
+    if (spec.body !== undefined) init.body = JSON.stringify(spec.body);
+    if (typeof AbortSignal !== 'undefined' && typeof AbortSignal.timeout === 'function') {
+      init.signal = AbortSignal.timeout(timeoutMs);
+    }
+    try {
+      return await options.fetch(`${baseUrl}${spec.path}`, init);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new NetworkError(`${spec.method} ${spec.path} got no answer: ${reason}`, error);
+    }
+  }
+
+  async function bearer(): Promise<string> {
+    if (!options.tokens) throw new Error('This call needs a signed-in user (no token source).');
+    return options.tokens.token();
+  }
+
+  /** Sends the request; on a 401 drops the cached token and tries once more with a fresh one. */
+  async function request(spec: RequestSpec): Promise<{ status: number; body: unknown }> {
+    let response = await send(spec, spec.auth === 'user' ? await bearer() : null);
+    if (response.status === 401 && spec.auth === 'user' && options.tokens) {
+      options.tokens.invalidate();
+      response = await send(spec, await bearer());
+    }
+    const body = await readJson(response);
+    if (response.ok) return { status: response.status, body };
+    const errorBody = isErrorBody(body) ? body : null;
+    const message =
+      errorBody?.message ?? `${spec.method} ${spec.path} failed with HTTP ${response.status}`;
+    throw new ApiError(response.status, message, errorBody);
+  }
+
+  return {
+    async getConfig() {
+      const { body } = await request({ method: 'GET', path: '/api/addin/config', auth: 'none' });
+      return body as AddinConfig;
+    },
+
+    async requestDevToken(devRequest) {
+      const { body } = await request({
+        method: 'POST',
+        path: '/api/dev/token',
+        auth: 'none',
+        body: devRequest,
+      });
+      return body as DevTokenResponse;
+    },
+
+    async createSubmission(submission, idempotencyKey) {
+      const { status, body } = await request({
+        method: 'POST',
+        path: '/api/submissions',
+        auth: 'user',
+        body: submission,
+        headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+      });
+      return { submission: body as Submission, created: status === 201 };
+    },
+
+    async listMySubmissions(query = {}) {
+      const params = new URLSearchParams();
+      if (query.internetMessageId !== undefined) {
+        params.set('internetMessageId', query.internetMessageId);
+      }
+      if (query.cursor !== undefined) params.set('cursor', query.cursor);
+      const search = params.toString();
+      const path = `/api/me/submissions${search === '' ? '' : `?${search}`}`;
+      const { body } = await request({ method: 'GET', path, auth: 'user' });
+      return body as SubmissionPage;
+    },
+
+    async addSafeSender(value) {
+      try {
+        await request({ method: 'POST', path: '/api/me/safe-senders', auth: 'user', body: { value } });
+      } catch (error) {
+        // The route arrives in a later server version; a 404 means "not yet", not "no such sender".
+        if (error instanceof ApiError && error.status === 404) {
+          throw new FeatureUnavailableError('safe senders');
+        }
+        throw error;
+      }
+    },
+  };
+}

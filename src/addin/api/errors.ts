@@ -1,0 +1,58 @@
+/**
+ * What can go wrong talking to the server, split the way the outbox needs it: worth
+ * retrying later (the server or the network is having a moment) or final (the server read
+ * the request and refused it, with a reason a person can read).
+ */
+import type { ErrorBody } from '../../contracts/common';
+
+/** The server answered with a non-2xx status. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    message: string,
+    /** The server's ErrorBody when it sent one. */
+    readonly body: ErrorBody | null,
+  ) {
+    super(message);
+  }
+
+  /** The server's stable error code, when it gave one. */
+  get code(): string | undefined {
+    return this.body?.code;
+  }
+}
+
+/** The request never got an answer: offline, DNS, TLS, refused connection, timeout. */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+  }
+}
+
+/** A route this server does not have yet (a 404 from a route a later version adds). */
+export class FeatureUnavailableError extends Error {
+  override readonly name = 'FeatureUnavailableError';
+
+  constructor(readonly feature: string) {
+    super(`This server does not offer ${feature} yet.`);
+  }
+}
+
+/**
+ * Statuses that say "try again later" rather than "no": 401 (the token expired; a new one
+ * may work), 408 and 429 (the server asked us to slow down), and every 5xx.
+ */
+export function isRetryableStatus(status: number): boolean {
+  return status === 401 || status === 408 || status === 429 || status >= 500;
+}
+
+/** True when retrying the same request later may succeed. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  if (error instanceof ApiError) return isRetryableStatus(error.status);
+  return false;
+}

@@ -1,0 +1,10 @@
+export { Outbox, UNREADABLE_PAYLOAD } from './outbox';
+export type { OutboxOptions, SubmitOptions, FlushOptions } from './outbox';
+export { OutboxRetryLoop, browserTimer } from './retry-loop';
+export type { RetryLoopOptions, TimerLike } from './retry-loop';
+export { backoffDelay, DEFAULT_BACKOFF } from './backoff';
+export type { BackoffPolicy } from './backoff';
+export { senderFromApi } from './sender';
+export { DEFAULT_STORAGE_KEY } from './store';
+export type * from './types';
+export { newIdempotencyKey } from './keys';

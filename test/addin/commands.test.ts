@@ -1,0 +1,292 @@
+/**
+ * The command runtime, loaded through its real entry (commands.ts) over an office-addin-mock
+ * Outlook, OfficeRuntime.storage, and a fake server behind globalThis.fetch. Handlers are
+ * captured from the stubbed Office.actions.associate.
+ */
+import { createMemoryStorage, type KeyValueStorage } from '../../src/addin/office/storage';
+import { createCommandHandlers } from '../../src/addin/commands/handlers';
+import { DEFAULT_STORAGE_KEY } from '../../src/addin/outbox';
+import { EML_BASE64, HEADERS, installOffice, uninstallOffice, type OfficeMockOptions } from './helpers/office-mock';
+import { FakeServer } from './helpers/fake-server';
+
+interface Globals {
+  fetch?: unknown;
+  SECOND_LOOK_ORIGIN?: string;
+  OfficeRuntime?: unknown;
+}
+const globals = globalThis as Globals;
+const realFetch = globalThis.fetch;
+
+function loadCommands(options: OfficeMockOptions = {}, setup: { origin?: string | null; storage?: KeyValueStorage } = {}) {
+  const office = installOffice(options);
+  const server = new FakeServer();
+  const storage = setup.storage ?? createMemoryStorage();
+  globals.OfficeRuntime = { storage };
+  globals.fetch = server.fetch;
+  if (setup.origin !== null) globals.SECOND_LOOK_ORIGIN = setup.origin ?? server.origin;
+  jest.isolateModules(() => {
+    require('../../src/addin/commands/commands');
+  });
+  const handler = (name: string) => {
+    const found = office.handlers.get(name);
+    if (!found) throw new Error(`no handler ${name}`);
+    return async (event: object) => {
+      await found(event);
+    };
+  };
+  return { office, server, storage, handler };
+}
+
+function commandEvent() {
+  return { completed: jest.fn() };
+}
+
+function spamEvent(options: boolean[], freeText = '') {
+  return { options, freeText, completed: jest.fn() };
+}
+
+afterEach(() => {
+  uninstallOffice();
+  globals.fetch = realFetch;
+  delete globals.SECOND_LOOK_ORIGIN;
+  delete globals.OfficeRuntime;
+});
+
+describe('commands.ts entry', () => {
+  it('calls Office.onReady at load and associates every manifest FunctionName', () => {
+    const { office } = loadCommands();
+    expect(office.onReadyCalls).toBe(1);
+    expect([...office.handlers.keys()].sort()).toEqual(
+      ['addSafeSender', 'onSpamReport', 'reportJunk', 'reportNotJunk', 'reportPhishing'].sort(),
+    );
+  });
+});
+
+describe('ribbon report commands', () => {
+  it('Not junk: sends the facts and the EML, confirms on the item, and completes', async () => {
+    const { server, office, handler } = loadCommands();
+    const event = commandEvent();
+    await handler('reportNotJunk')(event);
+
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    const [post] = server.requestsTo('POST', '/api/submissions');
+    expect(post?.headers.get('authorization')).toBe('Bearer dev-token-1');
+    expect(post?.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(post?.body).toEqual({
+      category: 'notJunk',
+      internetMessageId: '<CAF=abc123@mail.example.com>',
+      recipientEmailAddress: 'alice@contoso.example',
+      sender: 'newsletter@shop.example',
+      subject: 'Your order has shipped',
+      receivedDateTime: '2025-03-04T08:09:10.000Z',
+      toRecipients: ['alice@contoso.example', 'team@contoso.example'],
+      message: EML_BASE64,
+    });
+    expect(server.requestsTo('POST', '/api/dev/token')[0]?.body).toEqual({
+      user: 'alice@contoso.example',
+      displayName: 'Alice Example',
+    });
+    // Dev mode has no Graph token, and a ribbon command has no moveItemTo: tell the user.
+    expect(office.notices.map((n) => [n.details.type, n.details.message])).toEqual([
+      ['informationalMessage', 'Thank you. Your report (Not junk) was received.'],
+      ['informationalMessage', "Move it to your Inbox with Outlook's Not junk button."],
+    ]);
+  });
+
+  it('queues the report when the server is down, and the next command delivers it first, once', async () => {
+    const { server, office, storage, handler } = loadCommands();
+    server.down = true;
+    const first = commandEvent();
+    await handler('reportJunk')(first);
+    expect(first.completed).toHaveBeenCalledTimes(1);
+    expect(office.notices[0]?.details.message).toBe('Queued — will be sent when the server is reachable.');
+    const stored = JSON.parse((await storage.getItem(DEFAULT_STORAGE_KEY)) ?? '[]') as Array<{ key: string }>;
+    expect(stored).toHaveLength(1);
+
+    server.down = false;
+    const second = commandEvent();
+    await handler('reportPhishing')(second);
+    expect(second.completed).toHaveBeenCalledTimes(1);
+    const posts = server.requestsTo('POST', '/api/submissions');
+    expect(posts.map((p) => (p.body as { category: string }).category)).toEqual(['spam', 'phishing']);
+    expect(posts[0]?.headers.get('idempotency-key')).toBe(stored[0]?.key);
+    expect(server.submissions.size).toBe(2);
+    await expect(storage.getItem(DEFAULT_STORAGE_KEY)).resolves.toBeNull();
+  });
+
+  it('shows the server reason when a report is refused for good', async () => {
+    const { server, office, handler } = loadCommands();
+    server.nextSubmissionResponse = {
+      status: 400,
+      body: { statusCode: 400, error: 'Bad Request', message: 'body/sender must match format "email"' },
+    };
+    const event = commandEvent();
+    await handler('reportJunk')(event);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(office.notices[0]?.details).toMatchObject({
+      type: 'errorMessage',
+      message: 'Your report was not accepted: body/sender must match format "email"',
+    });
+  });
+
+  it('completes even when no message is open', async () => {
+    const { office, server, handler } = loadCommands({ item: null });
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const event = commandEvent();
+    await handler('reportPhishing')(event);
+    expect(consoleError).toHaveBeenCalledWith('[second-look] could not show a notice', expect.anything());
+    consoleError.mockRestore();
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(server.requestsTo('POST', '/api/submissions')).toHaveLength(0);
+    expect(office.notices).toHaveLength(0); // there is no item to put a notice on
+  });
+
+  it('speaks the user’s language', async () => {
+    const { office, handler } = loadCommands({ displayLanguage: 'da-DK' });
+    await handler('reportNotJunk')(commandEvent());
+    expect(office.notices[0]?.details.message).toBe('Tak. Din rapport (Ikke uønsket) er modtaget.');
+  });
+});
+
+describe('add safe sender', () => {
+  it('says clearly that the server cannot do it yet (404), and completes', async () => {
+    const { office, handler } = loadCommands();
+    const event = commandEvent();
+    await handler('addSafeSender')(event);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(office.notices[0]?.details).toEqual({
+      type: 'errorMessage',
+      message: 'This server cannot manage safe senders yet. Ask your IT team.',
+    });
+  });
+
+  it('confirms when the server adds the sender', async () => {
+    const { server, office, handler } = loadCommands();
+    server.safeSendersStatus = 201;
+    await handler('addSafeSender')(commandEvent());
+    expect(server.requestsTo('POST', '/api/me/safe-senders')[0]?.body).toEqual({ value: 'newsletter@shop.example' });
+    expect(office.notices[0]?.details.message).toBe('newsletter@shop.example was added to your safe senders.');
+  });
+});
+
+describe('onSpamReport (integrated spam reporting)', () => {
+  it('sends the EML with the chosen category and free text, then moves Junk to Junk Email', async () => {
+    const { server, handler } = loadCommands();
+    const event = spamEvent([false, true, false], 'Sold my address');
+    await handler('onSpamReport')(event);
+    const [post] = server.requestsTo('POST', '/api/submissions');
+    expect(post?.body).toMatchObject({ category: 'spam', comment: 'Sold my address', message: EML_BASE64 });
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(event.completed).toHaveBeenCalledWith({
+      onErrorDeleteItem: false,
+      moveItemTo: 'junkFolder',
+      showPostProcessingDialog: {
+        title: 'Thank you for your report',
+        description: 'Thank you. Your report (Junk) was received. The message was moved to Junk Email.',
+      },
+    });
+  });
+
+  it('Phishing goes to Deleted Items; Not junk stays put with an instruction', async () => {
+    const { handler } = loadCommands();
+    const phishing = spamEvent([false, false, true]);
+    await handler('onSpamReport')(phishing);
+    expect(phishing.completed).toHaveBeenCalledWith(expect.objectContaining({ moveItemTo: 'deletedItemsFolder' }));
+
+    const notJunk = spamEvent([true, false, false]);
+    await handler('onSpamReport')(notJunk);
+    expect(notJunk.completed).toHaveBeenCalledWith(
+      expect.objectContaining({
+        moveItemTo: 'noMove',
+        showPostProcessingDialog: expect.objectContaining({
+          description: expect.stringContaining("Move it to your Inbox with Outlook's Not junk button."),
+        }),
+      }),
+    );
+  });
+
+  it('when getAsFileAsync fails it still reports (with the headers) and completes', async () => {
+    const { server, handler } = loadCommands({ emlFails: true });
+    const event = spamEvent([false, false, true]);
+    await handler('onSpamReport')(event);
+    const [post] = server.requestsTo('POST', '/api/submissions');
+    expect(post?.body).toMatchObject({ category: 'phishing', headers: HEADERS });
+    expect((post?.body as Record<string, unknown>)['message']).toBeUndefined();
+    expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it('when Outlook gives nothing at all it completes with a failure dialog and leaves the message', async () => {
+    const { server, handler } = loadCommands({ emlFails: true, headersFails: true });
+    const event = spamEvent([false, true, false]);
+    await handler('onSpamReport')(event);
+    expect(server.requestsTo('POST', '/api/submissions')).toHaveLength(0);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(event.completed).toHaveBeenCalledWith({
+      onErrorDeleteItem: false,
+      moveItemTo: 'noMove',
+      showPostProcessingDialog: {
+        title: 'Your report was not sent',
+        description: 'Outlook could not give the add-in this message. Please try again.',
+      },
+    });
+  });
+
+  it('completes even when the add-in cannot start (no server origin)', async () => {
+    const { handler } = loadCommands({}, { origin: null });
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const event = spamEvent([false, true, false]);
+    await handler('onSpamReport')(event);
+    expect(consoleError).toHaveBeenCalledWith('[second-look] spam report failed', expect.any(Error));
+    consoleError.mockRestore();
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(event.completed).toHaveBeenCalledWith(
+      expect.objectContaining({
+        moveItemTo: 'noMove',
+        showPostProcessingDialog: { title: 'Your report was not sent', description: 'Something went wrong. Please try again.' },
+      }),
+    );
+  });
+
+  it('queues when the server is down, says so, and still moves the message', async () => {
+    const { server, handler } = loadCommands();
+    server.down = true;
+    const event = spamEvent([false, true, false]);
+    await handler('onSpamReport')(event);
+    expect(event.completed).toHaveBeenCalledWith(
+      expect.objectContaining({
+        moveItemTo: 'junkFolder',
+        showPostProcessingDialog: expect.objectContaining({ title: 'Your report will be sent later' }),
+      }),
+    );
+  });
+});
+
+describe('createCommandHandlers', () => {
+  it('completes a ribbon command even when the services cannot be built and the notice fails', async () => {
+    installOffice({ notifyFails: true });
+    const log = jest.fn();
+    const handlers = createCommandHandlers({
+      mailbox: {
+        messageFacts: () => null,
+        internetHeaders: async () => '',
+        messageAsEml: async () => '',
+        displayLanguage: () => 'fr-FR',
+        user: () => ({ address: '', displayName: '' }),
+        supports: () => false,
+        restId: (id) => id,
+        notify: async () => {
+          throw new Error('item moved away');
+        },
+      },
+      services: () => {
+        throw new Error('no origin');
+      },
+      log,
+    });
+    const event = commandEvent();
+    await handlers.reportJunk(event);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith('report (junk) failed', expect.any(Error));
+    expect(log).toHaveBeenCalledWith('could not show a notice', expect.any(Error));
+  });
+});

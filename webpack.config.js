@@ -1,0 +1,141 @@
+/**
+ * Builds the browser side into build/web/:
+ *   addin/taskpane.html  + hashed JS (React + Fluent UI, vendor code split out for caching)
+ *   addin/commands.html  + addin/commands.js (fixed name: manifest.xml points at it)
+ *   addin/help.html      the "more info" page
+ *   admin/index.html     the placeholder admin portal
+ *
+ * Type-checking is `npm run typecheck`'s job; here ts-loader only transpiles. tsconfig.json
+ * targets Node for the server, so the browser build overrides module settings.
+ *
+ * commands.js is also loaded by classic Outlook's JavaScript-only runtime (no DOM, an older
+ * engine), so its own code is built in a separate layer down to ES2017, and it never shares
+ * a chunk with the task pane: it must work as one file.
+ */
+const path = require('node:path');
+const zlib = require('node:zlib');
+const fs = require('node:fs');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+const OUT = path.resolve(__dirname, 'build/web');
+const COMMANDS_LAYER = 'commands';
+
+function tsRule(target, extra) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    ...extra,
+    use: {
+      loader: 'ts-loader',
+      options: {
+        configFile: path.resolve(__dirname, 'tsconfig.json'),
+        transpileOnly: true,
+        compilerOptions: { module: 'esnext', moduleResolution: 'bundler', noEmit: false, target },
+      },
+    },
+  };
+}
+
+/**
+ * Writes build/bundle-sizes.json (outside the served folder): the task pane's initial files
+ * with raw and gzipped sizes, for the bench and for anyone checking the 200 KB budget.
+ */
+class BundleSizeReport {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('BundleSizeReport', (compilation) => {
+      const entry = compilation.entrypoints.get('taskpane');
+      if (!entry) return;
+      const files = entry
+        .getFiles()
+        .filter((file) => file.endsWith('.js') || file.endsWith('.css'))
+        .map((file) => {
+          const bytes = fs.readFileSync(path.join(OUT, file));
+          return { file, bytes: bytes.length, gzipBytes: zlib.gzipSync(bytes, { level: 9 }).length };
+        });
+      const total = files.reduce((sum, f) => ({ bytes: sum.bytes + f.bytes, gzipBytes: sum.gzipBytes + f.gzipBytes }), {
+        bytes: 0,
+        gzipBytes: 0,
+      });
+      const report = { entry: 'taskpane', initial: files, total };
+      fs.writeFileSync(path.resolve(OUT, '..', 'bundle-sizes.json'), `${JSON.stringify(report, null, 2)}\n`);
+    });
+  }
+}
+
+module.exports = (_env, argv) => {
+  const production = argv.mode !== 'development';
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? false : 'eval-cheap-module-source-map',
+    target: ['web', 'es2017'],
+    experiments: { layers: true },
+    entry: {
+      taskpane: './src/addin/taskpane/index.tsx',
+      commands: {
+        import: './src/addin/commands/commands.ts',
+        filename: 'addin/commands.js',
+        layer: COMMANDS_LAYER,
+      },
+      admin: { import: './src/admin/index.ts', filename: 'admin/[name].[contenthash:8].js' },
+    },
+    output: {
+      path: OUT,
+      filename: 'addin/[name].[contenthash:8].js',
+      chunkFilename: 'addin/[name].[contenthash:8].js',
+      // Absolute, not 'auto': 'auto' reads document.currentScript, which the JavaScript-only
+      // runtime does not have. The server serves build/web at the origin's root.
+      publicPath: '/',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.mjs', '.js'] },
+    module: {
+      rules: [
+        tsRule('es2017', { issuerLayer: COMMANDS_LAYER }),
+        tsRule('es2022', { issuerLayer: (layer) => layer !== COMMANDS_LAYER }),
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        // Only the task pane is split; commands.js must stay one self-contained file.
+        chunks: (chunk) => chunk.name === 'taskpane',
+        cacheGroups: {
+          react: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+            name: 'react',
+            priority: 20,
+          },
+          fluent: {
+            test: /[\\/]node_modules[\\/]/,
+            name: 'fluent',
+            priority: 10,
+          },
+        },
+      },
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: './src/addin/taskpane/taskpane.html',
+        filename: 'addin/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        template: './src/addin/commands/commands.html',
+        filename: 'addin/commands.html',
+        chunks: ['commands'],
+      }),
+      new HtmlWebpackPlugin({
+        template: './src/addin/help.html',
+        filename: 'addin/help.html',
+        chunks: [],
+        inject: false,
+      }),
+      new HtmlWebpackPlugin({
+        template: './src/admin/admin.html',
+        filename: 'admin/index.html',
+        chunks: ['admin'],
+      }),
+      new BundleSizeReport(),
+    ],
+  };
+};
