@@ -4,6 +4,7 @@
  * Mistakes in a command line get one clear line and exit code 2, never a stack trace.
  */
 import './server/threadpool'; // first: sizes libuv's thread pool before anything uses it
+import { runLists } from './cli/lists';
 import { runMigrate } from './cli/migrate';
 import { processIo, UsageError, type CliIo } from './cli/io';
 import { runToken } from './cli/token';
@@ -17,6 +18,7 @@ const USAGE = `usage: second-look <command>
   token --user ADDRESS [--role ROLE]      print a bearer token from the embedded issuer
         [--hours N]                       ROLE: SecurityAdministrator | SecurityReader
   migrate                                 bring the database schema up to date
+  lists expire --now                      remove expired allow/block entries now
 `;
 
 export async function main(argv: string[], io: CliIo = processIo, env: Record<string, string | undefined> = process.env): Promise<number> {
@@ -31,6 +33,8 @@ export async function main(argv: string[], io: CliIo = processIo, env: Record<st
       }
       case 'token':
         return await runToken(rest, configFromEnvironment(env), io);
+      case 'lists':
+        return await runLists(rest, configFromEnvironment(env), io);
       case 'migrate':
         return await runMigrate(configFromEnvironment(env), io);
       case undefined:

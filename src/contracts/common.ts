@@ -12,6 +12,8 @@ export const ErrorBody = Type.Object(
     error: Type.String(),
     message: Type.String(),
     code: Type.Optional(Type.String()),
+    /** Every reason, each with its own code, when a request was refused for several. */
+    errors: Type.Optional(Type.Array(Type.Object({ code: Type.String(), message: Type.String() }, { additionalProperties: true }))),
   },
   { $id: 'ErrorBody' },
 );

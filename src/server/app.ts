@@ -10,11 +10,20 @@ import { installAuthentication } from './auth/authenticate';
 import { authFromConfig } from './auth/from-config';
 import { devTokensEnabled, type Config } from './config/config';
 import { installErrorHandling } from './http/error-handler';
+import { allowBlockRoutes } from './routes/allow-block-entries';
+import { auditRoutes } from './routes/audit';
+import { AuditService } from './services/audit-service';
+import { decisionRoutes } from './routes/decisions';
+import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { identityRoutes } from './routes/identity';
 import { openApiRoutes } from './routes/openapi';
 import { pageRoutes } from './routes/pages';
 import { submissionRoutes } from './routes/submissions';
+import { userListRoutes } from './routes/user-lists';
+import { AllowBlockService } from './services/allow-block-service';
+import { ListInsightsService } from './services/list-insights-service';
+import { UserListsService } from './services/user-lists-service';
 import { HealthService } from './services/health-service';
 import { IdentityService } from './services/identity-service';
 import { fileManifest } from './services/manifest-file';
@@ -23,6 +32,13 @@ import { FileBlobStore } from './store/blob-store';
 import { migrateToLatest, openDatabase, type Db } from './store/database';
 import { SubmissionsRepo } from './store/submissions-repo';
 import { VERSION } from './version';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Services that jobs started by main.ts run (the expiry sweep). */
+    services: { entries: AllowBlockService };
+  }
+}
 
 export interface AppOverrides {
   /** A fixed clock for tests; the system clock otherwise. */
@@ -84,9 +100,19 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   const identity = new IdentityService({ auth: config.auth, embedded, devTokens: devTokensEnabled(config), publicUrl: config.publicUrl, clock });
   const health = new HealthService(db, config.databaseUrl ? 'postgresql' : 'sqlite', VERSION);
 
+  const userLists = new UserListsService({ db, clock, acceptedDomains: config.acceptedDomains, limit: config.userListLimit });
+  const entries = new AllowBlockService({ db, clock, acceptedDomains: config.acceptedDomains, limits: config.tenantLimits });
+  const insights = new ListInsightsService({ db, clock, acceptedDomains: config.acceptedDomains, userListLimit: config.userListLimit });
+  app.decorate('services', { entries });
+
   await app.register(healthRoutes, { health });
   await app.register(identityRoutes, { identity });
   await app.register(submissionRoutes, { submissions, maxMessageBytes: config.maxMessageBytes });
+  await app.register(userListRoutes, { userLists });
+  await app.register(allowBlockRoutes, { entries, insights });
+  await app.register(decisionRoutes, { insights });
+  await app.register(exportRoutes, { insights, mapsToken: config.mapsToken });
+  await app.register(auditRoutes, { audit: new AuditService(db) });
   await app.register(openApiRoutes);
   await app.register(pageRoutes, {
     webRoot: config.webRoot,

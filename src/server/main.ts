@@ -3,6 +3,7 @@
  * environment, prints where everything is, and shuts down cleanly on SIGINT/SIGTERM.
  */
 import './threadpool'; // first: sizes libuv's thread pool before anything uses it
+import type { FastifyInstance } from 'fastify';
 import { buildApp, manifestOrigin } from './app';
 import { loadEmbeddedIssuer, mintToken } from './auth/embedded-issuer';
 import { configFromEnvironment } from './config';
@@ -13,6 +14,7 @@ const ADMIN_TOKEN_HOURS = 12;
 export async function serve(config: Config = configFromEnvironment()): Promise<() => Promise<void>> {
   const app = await buildApp(config);
   await app.listen({ port: config.port, host: config.host });
+  const stopSweep = startExpirySweep(app, config.expirySweepSeconds);
 
   const lines = [
     '',
@@ -50,7 +52,30 @@ export async function serve(config: Config = configFromEnvironment()): Promise<(
     app.log.warn('DEV MODE: /api/dev/token hands out end-user tokens without sign-in (loopback only)');
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
-  return () => app.close();
+  return async () => {
+    stopSweep();
+    await app.close();
+  };
+}
+
+/**
+ * Removes expired allow/block entries now and then every `seconds`. Entries stop matching the
+ * instant they expire whether or not the sweep has run; the sweep removes them from the list
+ * (with an audit row each) so admins see the list as it acts.
+ */
+function startExpirySweep(app: FastifyInstance, seconds: number): () => void {
+  const sweep = () => {
+    app.services.entries.expire().then(
+      (removed) => {
+        if (removed.length > 0) app.log.info({ removed: removed.map((e) => `${e.action} ${e.value}`) }, `expired ${removed.length} allow/block entries`);
+      },
+      (error: unknown) => app.log.error({ err: error }, 'the expiry sweep failed; it runs again at the next interval'),
+    );
+  };
+  sweep();
+  const timer = setInterval(sweep, seconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 if (require.main === module) {

@@ -60,7 +60,7 @@ export async function startTestServer(
       const issuer = config.auth;
       if (issuer.kind !== 'embedded') throw new Error('token() needs the embedded issuer');
       const embedded = await loadEmbeddedIssuer(dataDir, issuer.issuer, options.audience ?? issuer.audience);
-      const { token } = await mintToken(embedded, { email, roles, lifetime: options.lifetime ?? 3600, now: clock.now() });
+      const { token } = await mintToken(embedded, { email, roles, lifetime: options.lifetime ?? 90 * 86_400, now: clock.now() });
       return token;
     },
     async close() {

@@ -47,7 +47,7 @@ describe('bad input', () => {
     ['neither message nor headers', (() => { const { message: _m, ...rest } = invoiceReport(); return rest; })(), 400, /message.*headers/],
     ['headers that are not headers', (() => { const { message: _m, ...rest } = invoiceReport(); return { ...rest, headers: 'no colon here' }; })(), 400, /header field/],
     ['a message over the limit', invoiceReport({ message: Buffer.alloc(70 * 1024, 'a').toString('base64') }), 413, /limit/],
-  ])('%s → %i, nothing written', async (_name, payload, status, message) => {
+  ])('%s is refused with a clear 4xx, nothing written', async (_name, payload, status, message) => {
     const response = await submit(payload as string | object);
     expect(response.statusCode).toBe(status);
     expect(response.json()).toMatchObject({ statusCode: status, message: expect.stringMatching(message) });

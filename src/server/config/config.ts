@@ -44,6 +44,16 @@ export interface Config {
   /** Icons and images referenced by the manifest. */
   assetsRoot: string;
   manifestFile: string;
+  /** The organisation's own domains: never accepted as a safe or allowed domain. */
+  acceptedDomains: string[];
+  /** Per-user limit of each of Safe Senders and Blocked Senders (Outlook's is 1,024). */
+  userListLimit: number;
+  /** Per-action limits of the Tenant Allow/Block List. */
+  tenantLimits: { allow: number; block: number };
+  /** Shared secret Rspamd presents to fetch the map files; undefined = maps not served. */
+  mapsToken: string | undefined;
+  /** How often the server removes expired allow/block entries, in seconds. */
+  expirySweepSeconds: number;
   /** Log level for Fastify's pino logger; false silences it (tests). */
   logLevel: string | false;
 }
@@ -123,6 +133,10 @@ export function loadConfig(env: Env, fileValues: Env = {}, cwd = process.cwd()):
     auth = { kind: 'embedded', issuer: merged['SECOND_LOOK_ISSUER'] || EMBEDDED_ISSUER, audience };
   }
 
+  const mapsToken = merged['SECOND_LOOK_MAPS_TOKEN'] || undefined;
+  if (mapsToken !== undefined && mapsToken.length < 16) {
+    throw new ConfigError('SECOND_LOOK_MAPS_TOKEN must be at least 16 characters: it is all that protects the map files');
+  }
   const root = packageRoot();
   return {
     port,
@@ -136,6 +150,14 @@ export function loadConfig(env: Env, fileValues: Env = {}, cwd = process.cwd()):
     webRoot: path.resolve(cwd, merged['SECOND_LOOK_WEB_ROOT'] || path.join(root, 'build/web')),
     assetsRoot: path.join(root, 'assets'),
     manifestFile: path.join(root, 'manifest.xml'),
+    acceptedDomains: (merged['SECOND_LOOK_ACCEPTED_DOMAINS'] || '').split(/[\s,]+/).map((d) => d.trim().toLowerCase()).filter(Boolean),
+    userListLimit: int(merged, 'SECOND_LOOK_USER_LIST_LIMIT', 1024, 1, 100_000),
+    tenantLimits: {
+      allow: int(merged, 'SECOND_LOOK_TENANT_ALLOW_LIMIT', 1000, 1, 1_000_000),
+      block: int(merged, 'SECOND_LOOK_TENANT_BLOCK_LIMIT', 1000, 1, 1_000_000),
+    },
+    mapsToken,
+    expirySweepSeconds: int(merged, 'SECOND_LOOK_EXPIRY_SWEEP_SECONDS', 600, 10, 86_400),
     logLevel: merged['SECOND_LOOK_LOG_LEVEL'] === 'silent' ? false : merged['SECOND_LOOK_LOG_LEVEL'] || 'info',
   };
 }

@@ -26,7 +26,11 @@ export function body(statusCode: number, message: string, code?: string): ErrorB
 }
 
 function translate(error: FastifyError | Error): ErrorBody {
-  if (error instanceof ServiceError) return body(error.statusCode, error.message, error.code);
+  if (error instanceof ServiceError) {
+    const answer = body(error.statusCode, error.message, error.code);
+    if (error.errors) answer.errors = error.errors.map((e) => ({ code: String(e['code']), message: String(e['message']), ...e }));
+    return answer;
+  }
   if (error instanceof TokenError) return body(401, error.message, 'invalid_token');
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) return body(400, error.message, 'validation_failed');

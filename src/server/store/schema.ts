@@ -42,7 +42,39 @@ export interface AuditTable {
   detail: string;
 }
 
+export interface UserListEntriesTable {
+  id: string;
+  owner_email: string;
+  /** 'safe' | 'blocked' */
+  list: string;
+  value: string;
+  display_value: string;
+  value_type: string;
+  created_date_time: string;
+}
+
+export interface AllowBlockEntriesTable {
+  id: string;
+  value: string;
+  display_value: string;
+  value_type: string;
+  action: string;
+  source: string;
+  submission_id: string | null;
+  /** JSON of the Expiration rule. */
+  expiration: string;
+  expiration_set_date_time: string;
+  note: string;
+  created_by: string;
+  created_date_time: string;
+  modified_by: string;
+  modified_date_time: string;
+  last_used_date_time: string | null;
+}
+
 export interface Database {
   submissions: SubmissionsTable;
   audit_log: AuditTable;
+  user_list_entries: UserListEntriesTable;
+  allow_block_entries: AllowBlockEntriesTable;
 }

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { m001Submissions } from './001-submissions';
+import { m002Lists } from './002-lists';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the same list runs from
@@ -7,6 +8,7 @@ import { m001Submissions } from './001-submissions';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '001-submissions': m001Submissions,
+  '002-lists': m002Lists,
 };
 
 export const migrationProvider: MigrationProvider = {

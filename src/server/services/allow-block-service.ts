@@ -1,0 +1,197 @@
+/**
+ * The Tenant Allow/Block List: admins create, change and remove entries; readers read them.
+ * Rules (expiry limits, block-only never, duplicates, per-action limits, own domains) are the
+ * core's; this file stores each change with its audit row in one serialized transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  AllowBlockEntry,
+  BulkCreateAllowBlockEntries,
+  BulkCreateResponse,
+  BulkLineResult,
+  CreateAllowBlockEntry,
+  ListAllowBlockEntriesQuery,
+  UpdateAllowBlockEntry,
+} from '../../contracts/lists';
+import { entryMatchesFilter, expiredEntries, validateBulkCreate, validateEntryUpdate, validateNewEntry, type NewEntryDraft } from '../../core/lists';
+import { canAdminister, canReadAll, type Principal } from '../../core/permissions';
+import { allEntries, entryById, toEntry, type AllowBlockRow } from '../store/allow-block-repo';
+import { appendAudit } from '../store/audit-repo';
+import { decodeCursor, encodeCursor, BadCursorError } from '../store/cursor';
+import type { Db } from '../store/database';
+import { serializeOn } from '../store/serialize';
+import { badRequest, forbidden, listRefusal, notFound } from './errors';
+import type { Clock } from './submissions-service';
+
+export interface AllowBlockDeps {
+  db: Db;
+  clock: Clock;
+  acceptedDomains: readonly string[];
+  limits: { allow: number; block: number };
+}
+
+export const ENTRY_AUDIT_TARGET = 'allowBlockEntry';
+const LOCK = 'tenant-allow-block-list';
+
+export interface EntryPage {
+  items: AllowBlockEntry[];
+  nextCursor: string | null;
+}
+
+function requireAdmin(principal: Principal): void {
+  if (!canAdminister(principal)) throw forbidden('changing the Tenant Allow/Block List needs the SecurityAdministrator role');
+}
+
+function requireReader(principal: Principal): void {
+  if (!canReadAll(principal)) throw forbidden('reading the Tenant Allow/Block List needs the SecurityAdministrator or SecurityReader role');
+}
+
+function rowOf(draft: NewEntryDraft, actor: string, now: string, submissionId: string | null): AllowBlockRow {
+  return {
+    id: randomUUID(),
+    value: draft.value,
+    display_value: draft.displayValue,
+    value_type: draft.valueType,
+    action: draft.action,
+    source: draft.source,
+    submission_id: submissionId,
+    expiration: JSON.stringify(draft.expiration),
+    expiration_set_date_time: draft.expirationSetDateTime,
+    note: draft.note,
+    created_by: actor,
+    created_date_time: now,
+    modified_by: actor,
+    modified_date_time: now,
+    last_used_date_time: null,
+  };
+}
+
+export class AllowBlockService {
+  constructor(private readonly deps: AllowBlockDeps) {}
+
+  async create(principal: Principal, body: CreateAllowBlockEntry): Promise<AllowBlockEntry> {
+    requireAdmin(principal);
+    const now = this.deps.clock.now();
+    return this.deps.db.transaction().execute(async (trx) => {
+      await serializeOn(trx, LOCK);
+      if (body.submissionId !== undefined) {
+        const submission = await trx.selectFrom('submissions').select('id').where('id', '=', body.submissionId).executeTakeFirst();
+        if (!submission) throw notFound(`submission ${body.submissionId}`);
+      }
+      const existing = await allEntries(trx);
+      const checked = validateNewEntry(body, {
+        now,
+        source: body.submissionId === undefined ? 'direct' : 'submission',
+        acceptedDomains: this.deps.acceptedDomains,
+        existing,
+        limits: this.deps.limits,
+      });
+      if (!checked.ok) throw listRefusal(checked.errors);
+      const row = rowOf(checked.value, principal.email, now.toISOString(), body.submissionId ?? null);
+      await trx.insertInto('allow_block_entries').values(row).execute();
+      const entry = toEntry(row);
+      await appendAudit(trx, [{ at: now.toISOString(), actor: principal.email, action: 'create', targetType: ENTRY_AUDIT_TARGET, targetId: row.id, detail: { entry } }]);
+      return entry;
+    });
+  }
+
+  async bulkCreate(principal: Principal, body: BulkCreateAllowBlockEntries): Promise<BulkCreateResponse> {
+    requireAdmin(principal);
+    const now = this.deps.clock.now();
+    return this.deps.db.transaction().execute(async (trx) => {
+      await serializeOn(trx, LOCK);
+      const existing = await allEntries(trx);
+      const lines = validateBulkCreate(body, { now, source: 'direct', acceptedDomains: this.deps.acceptedDomains, existing, limits: this.deps.limits });
+      if (lines.length === 0) throw badRequest('empty_list', 'the pasted text has no values (blank lines and # comments are skipped)');
+      const results: BulkLineResult[] = [];
+      const rows: AllowBlockRow[] = [];
+      for (const line of lines) {
+        if (!line.result.ok) {
+          results.push({ line: line.line, input: line.input, outcome: 'failed', errors: line.result.errors });
+          continue;
+        }
+        const row = rowOf(line.result.value, principal.email, now.toISOString(), null);
+        rows.push(row);
+        results.push({ line: line.line, input: line.input, outcome: 'created', entry: toEntry(row) });
+      }
+      if (rows.length > 0) {
+        await trx.insertInto('allow_block_entries').values(rows).execute();
+        await appendAudit(trx, rows.map((row) => ({ at: now.toISOString(), actor: principal.email, action: 'create', targetType: ENTRY_AUDIT_TARGET, targetId: row.id, detail: { entry: toEntry(row), bulk: true } })));
+      }
+      return { results, created: rows.length, failed: results.length - rows.length };
+    });
+  }
+
+  async get(principal: Principal, id: string): Promise<AllowBlockEntry> {
+    requireReader(principal);
+    const entry = await entryById(this.deps.db, id);
+    if (!entry) throw notFound(`allow/block entry ${id}`);
+    return entry;
+  }
+
+  async update(principal: Principal, id: string, patch: UpdateAllowBlockEntry): Promise<AllowBlockEntry> {
+    requireAdmin(principal);
+    const now = this.deps.clock.now();
+    return this.deps.db.transaction().execute(async (trx) => {
+      const before = await entryById(trx, id);
+      if (!before) throw notFound(`allow/block entry ${id}`);
+      const checked = validateEntryUpdate(before, patch, now);
+      if (!checked.ok) throw listRefusal(checked.errors);
+      const { expiration, expirationSetDateTime, note } = checked.value;
+      await trx
+        .updateTable('allow_block_entries')
+        .set({ expiration: JSON.stringify(expiration), expiration_set_date_time: expirationSetDateTime, note, modified_by: principal.email, modified_date_time: now.toISOString() })
+        .where('id', '=', id)
+        .execute();
+      const after = await entryById(trx, id);
+      if (!after) throw notFound(`allow/block entry ${id}`);
+      await appendAudit(trx, [{ at: now.toISOString(), actor: principal.email, action: 'update', targetType: ENTRY_AUDIT_TARGET, targetId: id, detail: { before, after } }]);
+      return after;
+    });
+  }
+
+  async remove(principal: Principal, id: string): Promise<void> {
+    requireAdmin(principal);
+    const now = this.deps.clock.now().toISOString();
+    await this.deps.db.transaction().execute(async (trx) => {
+      const before = await entryById(trx, id);
+      if (!before) throw notFound(`allow/block entry ${id}`);
+      await trx.deleteFrom('allow_block_entries').where('id', '=', id).execute();
+      await appendAudit(trx, [{ at: now, actor: principal.email, action: 'delete', targetType: ENTRY_AUDIT_TARGET, targetId: id, detail: { entry: before } }]);
+    });
+  }
+
+  /** Newest first; filtered in memory (the list is bounded by its limits). */
+  async list(principal: Principal, query: ListAllowBlockEntriesQuery): Promise<EntryPage> {
+    requireReader(principal);
+    const now = this.deps.clock.now();
+    const { cursor, limit = 50, ...filter } = query;
+    let after: { t: string; id: string } | undefined;
+    try {
+      after = cursor === undefined ? undefined : decodeCursor(cursor);
+    } catch (error) {
+      if (error instanceof BadCursorError) throw badRequest('invalid_cursor', error.message);
+      throw error;
+    }
+    const matching = (await allEntries(this.deps.db))
+      .filter((e) => entryMatchesFilter(e, filter, now))
+      .sort((a, b) => (a.createdDateTime === b.createdDateTime ? b.id.localeCompare(a.id) : b.createdDateTime.localeCompare(a.createdDateTime)))
+      .filter((e) => !after || e.createdDateTime < after.t || (e.createdDateTime === after.t && e.id.localeCompare(after.id) < 0));
+    const items = matching.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: matching.length > limit && last ? encodeCursor({ t: last.createdDateTime, id: last.id }) : null };
+  }
+
+  /** Removes every entry whose expiry has passed, with an audit row each. Returns them. */
+  async expire(actor = 'system:expiry'): Promise<AllowBlockEntry[]> {
+    const now = this.deps.clock.now();
+    return this.deps.db.transaction().execute(async (trx) => {
+      await serializeOn(trx, LOCK);
+      const expired = expiredEntries(await allEntries(trx), now);
+      if (expired.length === 0) return [];
+      await trx.deleteFrom('allow_block_entries').where('id', 'in', expired.map((e) => e.id)).execute();
+      await appendAudit(trx, expired.map((entry) => ({ at: now.toISOString(), actor, action: 'expire', targetType: ENTRY_AUDIT_TARGET, targetId: entry.id, detail: { entry, expirationDateTime: entry.expirationDateTime } })));
+      return expired;
+    });
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * End users' Safe Senders and Blocked Senders. Validation is the core's (syntax, IDN, own
+ * domains, duplicates, the per-user limit); this file makes it durable and audited: the check
+ * and the write happen in one serialized transaction with the audit row.
+ */
+import { randomUUID } from 'node:crypto';
+import type { SenderListItem, SenderListResponse, ListValueType } from '../../contracts/lists';
+import { userListValueKey, validateUserListAdd } from '../../core/lists';
+import type { Principal } from '../../core/permissions';
+import { appendAudit } from '../store/audit-repo';
+import type { Db } from '../store/database';
+import { serializeOn } from '../store/serialize';
+import { userListRows, type UserListName, type UserListRow } from '../store/user-lists-repo';
+import { listRefusal, notFound } from './errors';
+import type { Clock } from './submissions-service';
+
+export interface UserListsDeps {
+  db: Db;
+  clock: Clock;
+  acceptedDomains: readonly string[];
+  limit: number;
+}
+
+const AUDIT_TARGET: Record<UserListName, string> = { safe: 'safeSender', blocked: 'blockedSender' };
+
+function toItem(row: UserListRow): SenderListItem {
+  return { value: row.value, displayValue: row.display_value, valueType: row.value_type as ListValueType, createdDateTime: row.created_date_time };
+}
+
+export class UserListsService {
+  constructor(private readonly deps: UserListsDeps) {}
+
+  async list(principal: Principal, list: UserListName): Promise<SenderListResponse> {
+    const rows = await userListRows(this.deps.db, principal.email, list);
+    return { items: rows.map(toItem), used: rows.length, limit: this.deps.limit };
+  }
+
+  async add(principal: Principal, list: UserListName, raw: string): Promise<SenderListItem> {
+    return this.deps.db.transaction().execute(async (trx) => {
+      await serializeOn(trx, `user-list:${principal.email}:${list}`);
+      const existing = await userListRows(trx, principal.email, list);
+      const checked = validateUserListAdd(raw, {
+        acceptedDomains: this.deps.acceptedDomains,
+        existing: existing.map((r) => r.value),
+        limit: this.deps.limit,
+      });
+      if (!checked.ok) throw listRefusal(checked.errors);
+      const now = this.deps.clock.now().toISOString();
+      const row: UserListRow = {
+        id: randomUUID(),
+        owner_email: principal.email,
+        list,
+        value: checked.value.value,
+        display_value: checked.value.displayValue,
+        value_type: checked.value.valueType,
+        created_date_time: now,
+      };
+      await trx.insertInto('user_list_entries').values(row).execute();
+      await appendAudit(trx, [{ at: now, actor: principal.email, action: 'add', targetType: AUDIT_TARGET[list], targetId: `${principal.email}:${row.value}`, detail: { list, value: row.value } }]);
+      return toItem(row);
+    });
+  }
+
+  async remove(principal: Principal, list: UserListName, raw: string): Promise<void> {
+    const value = userListValueKey(raw) ?? raw.trim().toLowerCase();
+    await this.deps.db.transaction().execute(async (trx) => {
+      const deleted = await trx
+        .deleteFrom('user_list_entries')
+        .where('owner_email', '=', principal.email)
+        .where('list', '=', list)
+        .where('value', '=', value)
+        .executeTakeFirst();
+      if (Number(deleted.numDeletedRows) === 0) throw notFound(`${value} on your ${list === 'safe' ? 'Safe Senders' : 'Blocked Senders'} list`);
+      await appendAudit(trx, [{ at: this.deps.clock.now().toISOString(), actor: principal.email, action: 'remove', targetType: AUDIT_TARGET[list], targetId: `${principal.email}:${value}`, detail: { list, value } }]);
+    });
+  }
+}
