@@ -91,9 +91,11 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
     },
   });
 
+  const blobs = new FileBlobStore(path.join(config.dataDir, 'messages'));
+  app.addHook('onClose', async () => blobs.close());
   const submissions = new SubmissionsService({
     repo: new SubmissionsRepo(db),
-    blobs: new FileBlobStore(path.join(config.dataDir, 'messages')),
+    blobs,
     clock,
     maxMessageBytes: config.maxMessageBytes,
   });

@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { DurableWriter } from './durable-writer';
 
 export interface StoredBlob {
   sha256: string;
@@ -16,6 +17,7 @@ export interface BlobStore {
   put(bytes: Buffer): Promise<StoredBlob>;
   /** The exact bytes, or undefined when no blob has that hash. */
   get(sha256: string): Promise<Buffer | undefined>;
+  close(): Promise<void>;
 }
 
 const HASH = /^[0-9a-f]{64}$/;
@@ -25,42 +27,28 @@ export function sha256Hex(bytes: Buffer): string {
 }
 
 export class FileBlobStore implements BlobStore {
-  /** Folders known to exist: each fs call is a trip through libuv's pool, so skip the repeats. */
-  private readonly madeDirs = new Set<string>();
+  private readonly writer = new DurableWriter();
+  /** Hashes stored (or found) by this process: a repeat costs no disk access at all. */
+  private readonly known = new Set<string>();
 
   constructor(private readonly root: string) {}
 
+  /** One level of 256 folders (as git does): few enough folders to create, and small ones. */
   private pathOf(sha256: string): string {
-    return path.join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), `${sha256}.eml`);
+    return path.join(this.root, sha256.slice(0, 2), `${sha256}.eml`);
   }
 
   async put(bytes: Buffer): Promise<StoredBlob> {
     const sha256 = sha256Hex(bytes);
+    const stored = { sha256, size: bytes.length };
+    if (this.known.has(sha256)) return stored;
     const target = this.pathOf(sha256);
-    try {
-      const existing = await fs.stat(target);
-      if (existing.size === bytes.length) return { sha256, size: bytes.length };
-    } catch {
-      // not stored yet
-    }
-    const dir = path.dirname(target);
-    if (!this.madeDirs.has(dir)) {
-      await fs.mkdir(dir, { recursive: true });
-      this.madeDirs.add(dir);
-    }
-    // Write to a private temporary name, flush to disk, then rename: a reader never sees a
-    // half-written file, and the data is on disk before the caller acknowledges anything.
-    const temp = path.join(dir, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
-    const handle = await fs.open(temp, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temp, target);
-    await syncDirectory(dir);
-    return { sha256, size: bytes.length };
+    // A private temporary name, flushed, then renamed: a reader never sees a half-written
+    // file, and the bytes are on disk before the caller acknowledges anything.
+    const temp = path.join(path.dirname(target), `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
+    await this.writer.write(target, temp, bytes);
+    this.known.add(sha256);
+    return stored;
   }
 
   async get(sha256: string): Promise<Buffer | undefined> {
@@ -72,14 +60,8 @@ export class FileBlobStore implements BlobStore {
       throw error;
     }
   }
-}
 
-/** Makes the rename itself durable (POSIX needs the directory entry flushed too). */
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
+  close(): Promise<void> {
+    return this.writer.close();
   }
 }
