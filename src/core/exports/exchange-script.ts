@@ -99,12 +99,6 @@ function tenantEntryLine(e: ExportableTenantEntry, problems: { skip: ScriptProbl
   return `New-TenantAllowBlockListItems -ListType Sender ${action} -Entries ${psLiteral(value)} ${expiry}${notes}`;
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /** `@{Add='a','b'; Remove='c'}`, or null when there is nothing to change. */
 function hashTable(add: readonly string[], remove: readonly string[]): string | null {
   const parts: string[] = [];

@@ -1,0 +1,52 @@
+/**
+ * Loads the command runtime through its real entry (commands.ts) over an office-addin-mock
+ * Outlook, OfficeRuntime.storage, and a fake server behind globalThis.fetch. Handlers are
+ * captured from the stubbed Office.actions.associate. Call `unloadCommands()` after each test.
+ */
+import { createMemoryStorage, type KeyValueStorage } from '../../../src/addin/office/storage';
+import { FakeServer } from './fake-server';
+import { installOffice, uninstallOffice, type OfficeMockOptions } from './office-mock';
+
+interface Globals {
+  fetch?: unknown;
+  SECOND_LOOK_ORIGIN?: string;
+  OfficeRuntime?: unknown;
+}
+const globals = globalThis as Globals;
+const realFetch = globalThis.fetch;
+
+export function loadCommands(
+  options: OfficeMockOptions = {},
+  setup: { origin?: string | null; storage?: KeyValueStorage; server?: FakeServer } = {},
+) {
+  const office = installOffice(options);
+  const server = setup.server ?? new FakeServer();
+  const storage = setup.storage ?? createMemoryStorage();
+  globals.OfficeRuntime = { storage };
+  globals.fetch = server.fetch;
+  if (setup.origin !== null) globals.SECOND_LOOK_ORIGIN = setup.origin ?? server.origin;
+  jest.isolateModules(() => {
+    // A fresh copy of the entry module per test: only require() runs inside isolateModules.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('../../../src/addin/commands/commands');
+  });
+  const handler = (name: string) => {
+    const found = office.handlers.get(name);
+    if (!found) throw new Error(`no handler ${name}`);
+    return async (event: object) => {
+      await found(event);
+    };
+  };
+  return { office, server, storage, handler };
+}
+
+export function unloadCommands(): void {
+  uninstallOffice();
+  globals.fetch = realFetch;
+  delete globals.SECOND_LOOK_ORIGIN;
+  delete globals.OfficeRuntime;
+}
+
+export function commandEvent() {
+  return { completed: jest.fn() };
+}
