@@ -10,6 +10,8 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
   },
+  // A relative import ending in .js names the compiled file; Jest runs the TypeScript source.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transformIgnorePatterns: ['^(?!.*/node_modules/(strip-bom|uuid|jose|cookie)/).*/node_modules/'],
   globalSetup: '<rootDir>/test/global-setup.js',
   testTimeout: 30000,

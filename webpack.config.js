@@ -87,7 +87,8 @@ module.exports = (_env, argv) => {
       publicPath: '/',
       clean: true,
     },
-    resolve: { extensions: ['.tsx', '.ts', '.mjs', '.js'] },
+    // '.js' in an import means the compiled file: look for its TypeScript source first.
+    resolve: { extensions: ['.tsx', '.ts', '.mjs', '.js'], extensionAlias: { '.js': ['.tsx', '.ts', '.js'] } },
     module: {
       rules: [
         tsRule('es2017', { issuerLayer: COMMANDS_LAYER }),

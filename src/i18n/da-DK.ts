@@ -56,9 +56,60 @@ export const daDK: Catalog = {
     manualDeleted: 'Slet mailen; åbn ikke dens links eller vedhæftede filer.',
   },
   safeSender: {
-    added: (address: string) => `${address} er føjet til dine sikre afsendere.`,
-    notAvailable: 'Denne server kan endnu ikke håndtere sikre afsendere. Spørg din it-afdeling.',
+    added: (value: string) => `${value} er føjet til dine sikre afsendere.`,
     failed: (reason: string) => `Afsenderen kunne ikke tilføjes: ${reason}`,
+    noSender: 'Denne mail har ingen afsenderadresse, der kan tilføjes.',
+  },
+  lists: {
+    heading: 'Sikre og blokerede afsendere',
+    help: 'Mail fra dine sikre afsendere holdes ude af Uønsket mail; mail fra dine blokerede afsendere havner der. Malware og phishing med høj sikkerhed stoppes, uanset hvad dine lister siger.',
+    choiceLabel: 'Hvilken afsender?',
+    chooseAddress: (address: string) => `Kun denne adresse: ${address}`,
+    chooseDomain: (domain: string) => `Alle hos ${domain}`,
+    add: {
+      safe: 'Føj til sikre afsendere',
+      blocked: 'Føj til blokerede afsendere',
+    },
+    confirmTitle: {
+      safe: 'Føj til dine sikre afsendere?',
+      blocked: 'Føj til dine blokerede afsendere?',
+    },
+    confirmValueLabel: 'Tilføjes',
+    confirmEffect: {
+      safe: 'Mail fra denne afsender flyttes ikke til Uønsket mail. Malware og phishing med høj sikkerhed stoppes stadig.',
+      blocked: 'Mail fra denne afsender flyttes til Uønsket mail.',
+    },
+    confirm: 'Tilføj',
+    cancel: 'Annuller',
+    listHeading: {
+      safe: 'Dine sikre afsendere',
+      blocked: 'Dine blokerede afsendere',
+    },
+    used: (used: number, limit: number) =>
+      `${used.toLocaleString('da-DK')} af ${limit.toLocaleString('da-DK')} brugt`,
+    empty: 'Ingen endnu.',
+    loading: 'Indlæser…',
+    loadFailed: 'Listen kunne ikke indlæses lige nu.',
+    remove: 'Fjern',
+    removeLabel: (value: string) => `Fjern ${value}`,
+    working: 'Gemmer din ændring…',
+    added: {
+      safe: (value: string) => `${value} er føjet til dine sikre afsendere.`,
+      blocked: (value: string) => `${value} er føjet til dine blokerede afsendere.`,
+    },
+    removed: {
+      safe: (value: string) => `${value} er fjernet fra dine sikre afsendere.`,
+      blocked: (value: string) => `${value} er fjernet fra dine blokerede afsendere.`,
+    },
+    addFailed: {
+      safe: (value: string, reason: string) => `${value} blev ikke føjet til dine sikre afsendere: ${reason}`,
+      blocked: (value: string, reason: string) => `${value} blev ikke føjet til dine blokerede afsendere: ${reason}`,
+    },
+    removeFailed: {
+      safe: (value: string, reason: string) => `${value} blev ikke fjernet fra dine sikre afsendere: ${reason}`,
+      blocked: (value: string, reason: string) => `${value} blev ikke fjernet fra dine blokerede afsendere: ${reason}`,
+    },
+    notAvailable: 'Denne server kan endnu ikke håndtere sikre og blokerede afsendere. Spørg din it-afdeling.',
     unreachable: 'Serveren kunne ikke nås. Prøv igen senere.',
   },
   spamDialog: {

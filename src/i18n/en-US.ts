@@ -62,10 +62,63 @@ export const enUS = {
     manualJunk: "Move it to Junk Email with Outlook's Junk button.",
     manualDeleted: 'Delete the message; do not open its links or attachments.',
   },
+  /** The ribbon's one-click "Safe sender" command (notices on the message). */
   safeSender: {
-    added: (address: string) => `${address} was added to your safe senders.`,
-    notAvailable: 'This server cannot manage safe senders yet. Ask your IT team.',
+    added: (value: string) => `${value} was added to your safe senders.`,
     failed: (reason: string) => `The sender could not be added: ${reason}`,
+    noSender: 'This message has no sender address to add.',
+  },
+  /** The task pane's "Safe and blocked senders" section. */
+  lists: {
+    heading: 'Safe and blocked senders',
+    help: 'Mail from your safe senders is kept out of Junk Email; mail from your blocked senders goes there. Malware and high-confidence phishing are stopped whatever your lists say.',
+    choiceLabel: 'Which sender?',
+    chooseAddress: (address: string) => `Only this address: ${address}`,
+    chooseDomain: (domain: string) => `Everyone at ${domain}`,
+    add: {
+      safe: 'Add to safe senders',
+      blocked: 'Add to blocked senders',
+    },
+    confirmTitle: {
+      safe: 'Add to your safe senders?',
+      blocked: 'Add to your blocked senders?',
+    },
+    confirmValueLabel: 'To be added',
+    confirmEffect: {
+      safe: 'Mail from this sender will not be moved to Junk Email. Malware and high-confidence phishing are still stopped.',
+      blocked: 'Mail from this sender will be moved to Junk Email.',
+    },
+    confirm: 'Add',
+    cancel: 'Cancel',
+    listHeading: {
+      safe: 'Your safe senders',
+      blocked: 'Your blocked senders',
+    },
+    used: (used: number, limit: number) =>
+      `${used.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')} used`,
+    empty: 'None yet.',
+    loading: 'Loading…',
+    loadFailed: 'This list could not be loaded right now.',
+    remove: 'Remove',
+    removeLabel: (value: string) => `Remove ${value}`,
+    working: 'Saving your change…',
+    added: {
+      safe: (value: string) => `${value} was added to your safe senders.`,
+      blocked: (value: string) => `${value} was added to your blocked senders.`,
+    },
+    removed: {
+      safe: (value: string) => `${value} was removed from your safe senders.`,
+      blocked: (value: string) => `${value} was removed from your blocked senders.`,
+    },
+    addFailed: {
+      safe: (value: string, reason: string) => `${value} was not added to your safe senders: ${reason}`,
+      blocked: (value: string, reason: string) => `${value} was not added to your blocked senders: ${reason}`,
+    },
+    removeFailed: {
+      safe: (value: string, reason: string) => `${value} was not removed from your safe senders: ${reason}`,
+      blocked: (value: string, reason: string) => `${value} was not removed from your blocked senders: ${reason}`,
+    },
+    notAvailable: 'This server cannot manage safe and blocked senders yet. Ask your IT team.',
     unreachable: 'The server could not be reached. Please try again later.',
   },
   spamDialog: {

@@ -59,10 +59,61 @@ export const frFR: Catalog = {
     manualDeleted: 'Supprimez le message ; n’ouvrez ni ses liens ni ses pièces jointes.',
   },
   safeSender: {
-    added: (address: string) => `${address} a été ajouté à vos expéditeurs approuvés.`,
-    notAvailable:
-      'Ce serveur ne gère pas encore les expéditeurs approuvés. Adressez-vous à votre service informatique.',
+    added: (value: string) => `${value} a été ajouté à vos expéditeurs approuvés.`,
     failed: (reason: string) => `L’expéditeur n’a pas pu être ajouté : ${reason}`,
+    noSender: 'Ce message n’a pas d’adresse d’expéditeur à ajouter.',
+  },
+  lists: {
+    heading: 'Expéditeurs approuvés et bloqués',
+    help: 'Le courrier de vos expéditeurs approuvés reste hors du dossier Courrier indésirable ; celui de vos expéditeurs bloqués y est placé. Les logiciels malveillants et l’hameçonnage à haut niveau de confiance sont arrêtés quoi que disent vos listes.',
+    choiceLabel: 'Quel expéditeur ?',
+    chooseAddress: (address: string) => `Cette adresse uniquement : ${address}`,
+    chooseDomain: (domain: string) => `Tous les expéditeurs de ${domain}`,
+    add: {
+      safe: 'Ajouter aux expéditeurs approuvés',
+      blocked: 'Ajouter aux expéditeurs bloqués',
+    },
+    confirmTitle: {
+      safe: 'Ajouter à vos expéditeurs approuvés ?',
+      blocked: 'Ajouter à vos expéditeurs bloqués ?',
+    },
+    confirmValueLabel: 'Sera ajouté',
+    confirmEffect: {
+      safe: 'Le courrier de cet expéditeur ne sera pas déplacé vers Courrier indésirable. Les logiciels malveillants et l’hameçonnage à haut niveau de confiance restent arrêtés.',
+      blocked: 'Le courrier de cet expéditeur sera déplacé vers Courrier indésirable.',
+    },
+    confirm: 'Ajouter',
+    cancel: 'Annuler',
+    listHeading: {
+      safe: 'Vos expéditeurs approuvés',
+      blocked: 'Vos expéditeurs bloqués',
+    },
+    used: (used: number, limit: number) =>
+      `${used.toLocaleString('fr-FR')} sur ${limit.toLocaleString('fr-FR')} utilisés`,
+    empty: 'Aucun pour l’instant.',
+    loading: 'Chargement…',
+    loadFailed: 'Cette liste n’a pas pu être chargée pour le moment.',
+    remove: 'Supprimer',
+    removeLabel: (value: string) => `Supprimer ${value}`,
+    working: 'Enregistrement de votre modification…',
+    added: {
+      safe: (value: string) => `${value} a été ajouté à vos expéditeurs approuvés.`,
+      blocked: (value: string) => `${value} a été ajouté à vos expéditeurs bloqués.`,
+    },
+    removed: {
+      safe: (value: string) => `${value} a été retiré de vos expéditeurs approuvés.`,
+      blocked: (value: string) => `${value} a été retiré de vos expéditeurs bloqués.`,
+    },
+    addFailed: {
+      safe: (value: string, reason: string) => `${value} n’a pas été ajouté à vos expéditeurs approuvés : ${reason}`,
+      blocked: (value: string, reason: string) => `${value} n’a pas été ajouté à vos expéditeurs bloqués : ${reason}`,
+    },
+    removeFailed: {
+      safe: (value: string, reason: string) => `${value} n’a pas été retiré de vos expéditeurs approuvés : ${reason}`,
+      blocked: (value: string, reason: string) => `${value} n’a pas été retiré de vos expéditeurs bloqués : ${reason}`,
+    },
+    notAvailable:
+      'Ce serveur ne gère pas encore les expéditeurs approuvés et bloqués. Adressez-vous à votre service informatique.',
     unreachable: 'Le serveur est injoignable. Veuillez réessayer plus tard.',
   },
   spamDialog: {

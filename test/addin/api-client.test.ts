@@ -124,8 +124,10 @@ describe('API client', () => {
     const server = new FakeServer();
     const api = createApiClient({ baseUrl: server.origin, fetch: server.fetch, tokens: staticTokens('t').source });
     await expect(api.addSafeSender('newsletter@shop.example')).rejects.toBeInstanceOf(FeatureUnavailableError);
-    server.safeSendersStatus = 201;
-    await expect(api.addSafeSender('newsletter@shop.example')).resolves.toBeUndefined();
+    server.senderListsAvailable = true;
+    await expect(api.addSafeSender('newsletter@shop.example')).resolves.toMatchObject({
+      value: 'newsletter@shop.example',
+    });
     expect(server.requestsTo('POST', '/api/me/safe-senders')[1]?.body).toEqual({ value: 'newsletter@shop.example' });
   });
 

@@ -3,54 +3,16 @@
  * Outlook, OfficeRuntime.storage, and a fake server behind globalThis.fetch. Handlers are
  * captured from the stubbed Office.actions.associate.
  */
-import { createMemoryStorage, type KeyValueStorage } from '../../src/addin/office/storage';
 import { createCommandHandlers } from '../../src/addin/commands/handlers';
 import { DEFAULT_STORAGE_KEY } from '../../src/addin/outbox';
-import { EML_BASE64, HEADERS, installOffice, uninstallOffice, type OfficeMockOptions } from './helpers/office-mock';
-import { FakeServer } from './helpers/fake-server';
-
-interface Globals {
-  fetch?: unknown;
-  SECOND_LOOK_ORIGIN?: string;
-  OfficeRuntime?: unknown;
-}
-const globals = globalThis as Globals;
-const realFetch = globalThis.fetch;
-
-function loadCommands(options: OfficeMockOptions = {}, setup: { origin?: string | null; storage?: KeyValueStorage } = {}) {
-  const office = installOffice(options);
-  const server = new FakeServer();
-  const storage = setup.storage ?? createMemoryStorage();
-  globals.OfficeRuntime = { storage };
-  globals.fetch = server.fetch;
-  if (setup.origin !== null) globals.SECOND_LOOK_ORIGIN = setup.origin ?? server.origin;
-  jest.isolateModules(() => {
-    require('../../src/addin/commands/commands');
-  });
-  const handler = (name: string) => {
-    const found = office.handlers.get(name);
-    if (!found) throw new Error(`no handler ${name}`);
-    return async (event: object) => {
-      await found(event);
-    };
-  };
-  return { office, server, storage, handler };
-}
-
-function commandEvent() {
-  return { completed: jest.fn() };
-}
+import { commandEvent, loadCommands, unloadCommands } from './helpers/load-commands';
+import { EML_BASE64, HEADERS, installOffice } from './helpers/office-mock';
 
 function spamEvent(options: boolean[], freeText = '') {
   return { options, freeText, completed: jest.fn() };
 }
 
-afterEach(() => {
-  uninstallOffice();
-  globals.fetch = realFetch;
-  delete globals.SECOND_LOOK_ORIGIN;
-  delete globals.OfficeRuntime;
-});
+afterEach(unloadCommands);
 
 describe('commands.ts entry', () => {
   it('calls Office.onReady at load and associates every manifest FunctionName', () => {
@@ -145,27 +107,6 @@ describe('ribbon report commands', () => {
     const { office, handler } = loadCommands({ displayLanguage: 'da-DK' });
     await handler('reportNotJunk')(commandEvent());
     expect(office.notices[0]?.details.message).toBe('Tak. Din rapport (Ikke uønsket) er modtaget.');
-  });
-});
-
-describe('add safe sender', () => {
-  it('says clearly that the server cannot do it yet (404), and completes', async () => {
-    const { office, handler } = loadCommands();
-    const event = commandEvent();
-    await handler('addSafeSender')(event);
-    expect(event.completed).toHaveBeenCalledTimes(1);
-    expect(office.notices[0]?.details).toEqual({
-      type: 'errorMessage',
-      message: 'This server cannot manage safe senders yet. Ask your IT team.',
-    });
-  });
-
-  it('confirms when the server adds the sender', async () => {
-    const { server, office, handler } = loadCommands();
-    server.safeSendersStatus = 201;
-    await handler('addSafeSender')(commandEvent());
-    expect(server.requestsTo('POST', '/api/me/safe-senders')[0]?.body).toEqual({ value: 'newsletter@shop.example' });
-    expect(office.notices[0]?.details.message).toBe('newsletter@shop.example was added to your safe senders.');
   });
 });
 

@@ -9,10 +9,10 @@ function leaves(catalog: object, prefix = ''): Array<[string, string]> {
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof value === 'string') return [[path, value]];
     if (typeof value === 'function') {
-      const fn = value as (arg: unknown) => unknown;
-      // Text functions take a number (counts) or a string (names, reasons).
-      const sample = /count|Waiting|Failed/i.test(path) ? 3 : 'SAMPLE';
-      return [[path, String(fn(sample))]];
+      const fn = value as (...args: unknown[]) => unknown;
+      // Text functions take numbers (counts) or strings (names, reasons).
+      const sample = /count|Waiting|Failed$|used/i.test(path) ? 3 : 'SAMPLE';
+      return [[path, String(fn(sample, sample))]];
     }
     return leaves(value as object, path);
   });
@@ -66,6 +66,21 @@ describe('catalogs', () => {
       expect(catalog.safeSender.added('a@b.example')).toContain('a@b.example');
       expect(catalog.pane.outboxWaiting(1)).toContain('1');
       expect(catalog.pane.outboxWaiting(4)).toContain('4');
+      expect(catalog.lists.chooseAddress('a@b.example')).toContain('a@b.example');
+      expect(catalog.lists.chooseDomain('b.example')).toContain('b.example');
+      expect(catalog.lists.removeLabel('a@b.example')).toMatch(new RegExp(`^${catalog.lists.remove} a@b\\.example$`));
+      for (const list of ['safe', 'blocked'] as const) {
+        expect(catalog.lists.added[list]('a@b.example')).toContain('a@b.example');
+        expect(catalog.lists.removed[list]('a@b.example')).toContain('a@b.example');
+        expect(catalog.lists.addFailed[list]('a@b.example', 'REASON')).toMatch(/a@b\.example.*REASON/);
+        expect(catalog.lists.removeFailed[list]('a@b.example', 'REASON')).toMatch(/a@b\.example.*REASON/);
+      }
     }
+  });
+
+  it('writes list counts in each language’s number format', () => {
+    expect(enUS.lists.used(1000, 1024)).toBe('1,000 of 1,024 used');
+    expect(daDK.lists.used(1000, 1024)).toBe('1.000 af 1.024 brugt');
+    expect(frFR.lists.used(1000, 1024)).toBe('1\u202f000 sur 1\u202f024 utilisés');
   });
 });

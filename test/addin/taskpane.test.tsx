@@ -41,6 +41,13 @@ function fakePane(overrides: Partial<PaneServices> = {}): PaneServices {
     onOutboxChange: () => () => undefined,
     startRetrying: async () => undefined,
     stopRetrying: () => undefined,
+    senderLists: {
+      list: async () => ({ items: [], used: 0, limit: 1024 }),
+      add: async () => {
+        throw new Error('not in this test');
+      },
+      remove: async () => 'removed',
+    },
     ...overrides,
   };
 }

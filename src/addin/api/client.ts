@@ -5,9 +5,10 @@
  */
 import type { AddinConfig, DevTokenRequest, DevTokenResponse } from '../../contracts/addin-config';
 import type { ErrorBody } from '../../contracts/common';
+import type { SenderListItem, SenderListResponse } from '../../contracts/lists';
 import type { CreateSubmission, Submission, SubmissionPage } from '../../contracts/submissions';
-import { ApiError, FeatureUnavailableError, NetworkError } from './errors';
-import type { FetchLike, TokenSource } from './types';
+import { ApiError, FeatureUnavailableError, NetworkError, isMissingRoute } from './errors';
+import type { FetchLike, RemoveSenderOutcome, SenderListKind, TokenSource } from './types';
 
 /**
  * The header that makes a retried report safe. Spelled as HTTP convention has it; the
@@ -37,13 +38,31 @@ export interface ApiClient {
   requestDevToken(request: DevTokenRequest): Promise<DevTokenResponse>;
   createSubmission(body: CreateSubmission, idempotencyKey: string): Promise<CreatedSubmission>;
   listMySubmissions(query?: { internetMessageId?: string; cursor?: string }): Promise<SubmissionPage>;
-  addSafeSender(value: string): Promise<void>;
+  /** The user's safe or blocked senders, with how many are used of the per-user limit. */
+  listSenders(list: SenderListKind): Promise<SenderListResponse>;
+  /** Adds an address or a domain; resolves with the entry as the server stored it (normalised). */
+  addSender(list: SenderListKind, value: string): Promise<SenderListItem>;
+  /** Removes an entry by its `value` (as the server returned it). */
+  removeSender(list: SenderListKind, value: string): Promise<RemoveSenderOutcome>;
+  /** Shorthand for addSender('safe', value): the ribbon's one-click command. */
+  addSafeSender(value: string): Promise<SenderListItem>;
 }
+
+/** Where each list lives on the server (issue 3's interface contract). */
+export const SENDER_LIST_PATHS: Readonly<Record<SenderListKind, string>> = {
+  safe: '/api/me/safe-senders',
+  blocked: '/api/me/blocked-senders',
+};
+
+const SENDER_LIST_FEATURES: Readonly<Record<SenderListKind, string>> = {
+  safe: 'safe senders',
+  blocked: 'blocked senders',
+};
 
 type Auth = 'none' | 'user';
 
 interface RequestSpec {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   auth: Auth;
   body?: unknown;
@@ -107,6 +126,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     throw new ApiError(response.status, message, errorBody);
   }
 
+  function addSender(list: SenderListKind, value: string): Promise<SenderListItem> {
+    return senderListCall(list, async () => {
+      const { body } = await request({ method: 'POST', path: SENDER_LIST_PATHS[list], auth: 'user', body: { value } });
+      return body as SenderListItem;
+    });
+  }
+
   return {
     async getConfig() {
       const { body } = await request({ method: 'GET', path: '/api/addin/config', auth: 'none' });
@@ -146,16 +172,42 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return body as SubmissionPage;
     },
 
-    async addSafeSender(value) {
+    async listSenders(list) {
+      return senderListCall(list, async () => {
+        const { body } = await request({ method: 'GET', path: SENDER_LIST_PATHS[list], auth: 'user' });
+        return body as SenderListResponse;
+      });
+    },
+
+    addSender,
+
+    async removeSender(list, value) {
       try {
-        await request({ method: 'POST', path: '/api/me/safe-senders', auth: 'user', body: { value } });
+        const path = `${SENDER_LIST_PATHS[list]}/${encodeURIComponent(value)}`;
+        await request({ method: 'DELETE', path, auth: 'user' });
+        return 'removed';
       } catch (error) {
-        // The route arrives in a later server version; a 404 means "not yet", not "no such sender".
-        if (error instanceof ApiError && error.status === 404) {
-          throw new FeatureUnavailableError('safe senders');
-        }
+        if (isMissingRoute(error)) throw new FeatureUnavailableError(SENDER_LIST_FEATURES[list]);
+        // A 404 about the value: someone (another pane, an admin) removed it first. The
+        // user wanted it gone, and it is.
+        if (error instanceof ApiError && error.status === 404) return 'alreadyGone';
         throw error;
       }
     },
+
+    addSafeSender: (value) => addSender('safe', value),
   };
+}
+
+/**
+ * Runs a list call, turning "the server has no such route" into FeatureUnavailableError:
+ * a server older than issue 3 answers 404, which means "not yet", not "no such sender".
+ */
+async function senderListCall<T>(list: SenderListKind, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isMissingRoute(error)) throw new FeatureUnavailableError(SENDER_LIST_FEATURES[list]);
+    throw error;
+  }
 }

@@ -43,6 +43,16 @@ export class FeatureUnavailableError extends Error {
 }
 
 /**
+ * A 404 that means "this server has no such route" rather than "no such thing": the
+ * server's not-found handler answers with code `no_route`; an older or foreign server may
+ * send no code at all. A 404 with any other code (e.g. `not_found`) is about the resource.
+ */
+export function isMissingRoute(error: unknown): boolean {
+  if (!(error instanceof ApiError) || error.status !== 404) return false;
+  return error.code === undefined || error.code === 'no_route';
+}
+
+/**
  * Statuses that say "try again later" rather than "no": 401 (the token expired; a new one
  * may work), 408 and 429 (the server asked us to slow down), and every 5xx.
  */

@@ -1,11 +1,12 @@
-export { createApiClient, IDEMPOTENCY_KEY_HEADER } from './client';
+export { createApiClient, IDEMPOTENCY_KEY_HEADER, SENDER_LIST_PATHS } from './client';
 export type { ApiClient, ApiClientOptions, CreatedSubmission } from './client';
 export {
   ApiError,
   FeatureUnavailableError,
   NetworkError,
+  isMissingRoute,
   isRetryable,
   isRetryableStatus,
 } from './errors';
 export { serverOrigin } from './origin';
-export type { FetchLike, TokenSource } from './types';
+export type { FetchLike, RemoveSenderOutcome, SenderListKind, TokenSource } from './types';

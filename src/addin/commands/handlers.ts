@@ -4,7 +4,8 @@
  * outbox first, and completes its event in a `finally`, whatever happened.
  */
 import { pickCatalog, type Catalog } from '../../i18n';
-import { ApiError, FeatureUnavailableError, NetworkError } from '../api/errors';
+import { isExplainedFailure, listFailureText } from '../lists/describe';
+import { senderAddress } from '../lists/choices';
 import type { CommandEvent, SpamReportingEvent, SpamReportCompletion } from '../office/spam-event';
 import { completeSpamReport } from '../office/spam-event';
 import type { ItemNotice, OfficeMailbox } from '../office/types';
@@ -86,24 +87,30 @@ export function createCommandHandlers(deps: CommandDeps): CommandHandlers {
     };
   }
 
+  /**
+   * One click adds the sender's address (never the domain) to the user's safe senders.
+   * Clicking a ribbon button labelled "Safe sender" on this message is itself the user's
+   * confirmation: a function command has no UI to ask again, and the notice then says
+   * exactly which value was saved. The wider choice (the whole domain) is only offered in
+   * the task pane, behind a confirmation dialog.
+   */
   async function addSafeSender(event: CommandEvent): Promise<void> {
     const text = strings();
     try {
       const services = deps.services();
       await flushOutbox(services);
-      const facts = services.mailbox.messageFacts();
-      const address = facts?.from?.address ?? facts?.sender?.address;
-      if (!address) {
-        await notify(SAFE_SENDER_NOTICE_KEY, { kind: 'error', message: text.pane.noMessage });
+      const address = senderAddress(services.mailbox.messageFacts());
+      if (address === null) {
+        await notify(SAFE_SENDER_NOTICE_KEY, { kind: 'error', message: text.safeSender.noSender });
         return;
       }
-      await services.api.addSafeSender(address);
-      await notify(SAFE_SENDER_NOTICE_KEY, { kind: 'info', message: text.safeSender.added(address) });
+      const saved = await services.api.addSafeSender(address);
+      // The server's displayValue: what was stored, as a person reads it (normalised case, Unicode domain).
+      await notify(SAFE_SENDER_NOTICE_KEY, { kind: 'info', message: text.safeSender.added(saved.displayValue) });
     } catch (error) {
-      await notify(SAFE_SENDER_NOTICE_KEY, { kind: 'error', message: safeSenderError(error, text) });
-      if (!(error instanceof ApiError || error instanceof NetworkError || error instanceof FeatureUnavailableError)) {
-        log('add safe sender failed', error);
-      }
+      const message = listFailureText(error, text, text.safeSender.failed);
+      await notify(SAFE_SENDER_NOTICE_KEY, { kind: 'error', message });
+      if (!isExplainedFailure(error)) log('add safe sender failed', error);
     } finally {
       event.completed();
     }
@@ -144,11 +151,4 @@ export function createCommandHandlers(deps: CommandDeps): CommandHandlers {
     addSafeSender,
     onSpamReport,
   };
-}
-
-function safeSenderError(error: unknown, text: Catalog): string {
-  if (error instanceof FeatureUnavailableError) return text.safeSender.notAvailable;
-  if (error instanceof NetworkError) return text.safeSender.unreachable;
-  if (error instanceof ApiError) return text.safeSender.failed(error.message);
-  return text.errors.unexpected;
 }

@@ -1,5 +1,5 @@
-import { Body1, Divider, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { Body1, Divider, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { ReportCategory } from '../report/categories';
 import { EarlierReports } from './components/EarlierReports';
 import { MessageSummary } from './components/MessageSummary';
@@ -9,8 +9,14 @@ import { StatusRegion } from './components/StatusRegion';
 import { usePane } from './context';
 import { useEarlierReports } from './hooks/useEarlierReports';
 import { useOutbox } from './hooks/useOutbox';
+import { loadSenderListsSection } from './lazy-sections';
 import { DEFAULT_MORE_INFO_URL } from './pane-services';
 import { IDLE, statusReducer } from './status';
+
+// Its own chunk, fetched once the report buttons are on screen (see lazy-sections.ts).
+const SenderListsSection = lazy(() =>
+  loadSenderListsSection().then((module) => ({ default: module.SenderListsSection })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -84,6 +90,10 @@ export function App() {
       {message !== null && (
         <EarlierReports state={earlier.state} strings={strings} locale={services.locale} />
       )}
+      <Divider />
+      <Suspense fallback={<Spinner size="tiny" label={strings.lists.loading} />}>
+        <SenderListsSection message={message} />
+      </Suspense>
     </main>
   );
 }

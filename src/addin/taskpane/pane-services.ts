@@ -2,8 +2,10 @@
  * What the task pane's components may do, as one object passed through React context.
  * Components never touch `Office`; tests and the e2e page give them this instead.
  */
+import type { SenderListItem, SenderListResponse } from '../../contracts/lists';
 import type { Submission } from '../../contracts/submissions';
 import type { Catalog, Locale } from '../../i18n';
+import type { RemoveSenderOutcome, SenderListKind } from '../api/types';
 import type { MessageFacts } from '../office/types';
 import { OutboxRetryLoop, type TimerLike } from '../outbox/retry-loop';
 import type { OutboxEntry } from '../outbox/types';
@@ -13,6 +15,14 @@ import type { AddinServices } from '../services/create-services';
 
 /** Where "What do these buttons do?" leads when the server's config has not said. */
 export const DEFAULT_MORE_INFO_URL = 'help.html';
+
+/** The user's own safe and blocked senders, as the pane may read and change them. */
+export interface SenderListsService {
+  list(list: SenderListKind): Promise<SenderListResponse>;
+  /** Resolves with the entry as the server stored it; rejects with ApiError, NetworkError or FeatureUnavailableError. */
+  add(list: SenderListKind, value: string): Promise<SenderListItem>;
+  remove(list: SenderListKind, value: string): Promise<RemoveSenderOutcome>;
+}
 
 export interface PaneServices {
   locale: Locale;
@@ -28,6 +38,7 @@ export interface PaneServices {
   /** Starts retrying the outbox (flush now, then on a backoff timer) until stopRetrying(). */
   startRetrying(): Promise<void>;
   stopRetrying(): void;
+  senderLists: SenderListsService;
 }
 
 export function createPaneServices(services: AddinServices, timer: TimerLike): PaneServices {
@@ -74,6 +85,11 @@ export function createPaneServices(services: AddinServices, timer: TimerLike): P
     },
     stopRetrying() {
       loop.stop();
+    },
+    senderLists: {
+      list: (list) => services.api.listSenders(list),
+      add: (list, value) => services.api.addSender(list, value),
+      remove: (list, value) => services.api.removeSender(list, value),
     },
   };
 }

@@ -4,6 +4,7 @@
  * submission on a retry.
  */
 import type { AddinConfig } from '../../../src/contracts/addin-config';
+import type { SenderListItem } from '../../../src/contracts/lists';
 import type { CreateSubmission, Submission } from '../../../src/contracts/submissions';
 
 export interface RecordedRequest {
@@ -25,7 +26,12 @@ export class FakeServer {
   config: AddinConfig = { auth: { mode: 'dev' }, moreInfoUrl: 'https://localhost:3000/addin/help.html' };
   /** Answers the next POST /api/submissions with this instead of storing it. */
   nextSubmissionResponse: CannedResponse | null = null;
-  safeSendersStatus = 404;
+  /** False: a server older than issue 3, with no /api/me/*-senders routes (404 no_route). */
+  senderListsAvailable = false;
+  senderListLimit = 1024;
+  acceptedDomains = ['contoso.example'];
+  /** The user's lists, as the real server would keep them (values lower-cased). */
+  readonly senderLists: Record<'safe' | 'blocked', SenderListItem[]> = { safe: [], blocked: [] };
   graphStatus = 202;
   tokenCounter = 0;
   tokenLifetimeMs = 3_600_000;
@@ -73,16 +79,50 @@ export class FakeServer {
     if (method === 'GET' && path.startsWith('/api/me/submissions')) {
       return this.json(200, { items: this.earlier, nextCursor: null });
     }
-    if (method === 'POST' && path === '/api/me/safe-senders') {
-      return this.safeSendersStatus === 201
-        ? this.json(201, { value: (body as { value: string }).value })
-        : this.json(this.safeSendersStatus, {
-            statusCode: this.safeSendersStatus,
-            error: 'Not Found',
-            message: 'Route POST:/api/me/safe-senders not found',
-          });
+    const list = /^\/api\/me\/(safe|blocked)-senders(?:\/([^/?]+))?$/.exec(path);
+    if (list && this.senderListsAvailable) {
+      return this.senderList(method, list[1] as 'safe' | 'blocked', list[2], body);
     }
-    return this.json(404, { statusCode: 404, error: 'Not Found', message: `No route ${method} ${path}` });
+    return this.json(404, { statusCode: 404, error: 'Not Found', message: `no route for ${method} ${path}`, code: 'no_route' });
+  }
+
+  private refuse(status: number, code: string, message: string): Response {
+    const error = status === 400 ? 'Bad Request' : status === 404 ? 'Not Found' : 'Conflict';
+    return this.json(status, { statusCode: status, error, message, code });
+  }
+
+  /** The list routes, with the refusals the issue names: duplicate, own domain, full list. */
+  private senderList(method: string, kind: 'safe' | 'blocked', encoded: string | undefined, body: unknown): Response {
+    const items = this.senderLists[kind];
+    if (method === 'GET' && encoded === undefined) {
+      return this.json(200, { items, used: items.length, limit: this.senderListLimit });
+    }
+    if (method === 'POST' && encoded === undefined) {
+      const value = String((body as { value: unknown }).value).trim().toLowerCase();
+      if (!value.includes('@') && this.acceptedDomains.includes(value)) {
+        return this.refuse(400, 'ownAcceptedDomain', `${value} is one of the organisation's own domains; list individual addresses instead.`);
+      }
+      if (items.some((item) => item.value === value)) return this.refuse(409, 'duplicate', `${value} is already on the list.`);
+      if (items.length >= this.senderListLimit) {
+        return this.refuse(409, 'limitReached', `The list is full: ${items.length} of ${this.senderListLimit} entries are used. Remove one first.`);
+      }
+      const item: SenderListItem = {
+        value,
+        displayValue: value,
+        valueType: value.includes('@') ? 'address' : 'domain',
+        createdDateTime: new Date(this.clock()).toISOString(),
+      };
+      items.push(item);
+      return this.json(201, item);
+    }
+    if (method === 'DELETE' && encoded !== undefined) {
+      const value = decodeURIComponent(encoded);
+      const index = items.findIndex((item) => item.value === value);
+      if (index < 0) return this.refuse(404, 'not_found', `${value} was not found`);
+      items.splice(index, 1);
+      return new Response(null, { status: 204 });
+    }
+    return this.json(405, { statusCode: 405, error: 'Method Not Allowed', message: `${method} is not allowed here` });
   }
 
   private createSubmission(headers: Headers, body: CreateSubmission): Response {

@@ -1,0 +1,178 @@
+/**
+ * End to end, in real Chromium: the built task pane, loaded with an Office.js stand-in for one
+ * message, manages the user's own safe and blocked senders on a real triage server. Nothing is
+ * saved before the user confirms; what the pane shows is checked against the server's API.
+ */
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { SenderListResponse } from '../../src/contracts/lists';
+import { buildApp } from '../../src/server/app';
+import { loadEmbeddedIssuer, mintToken } from '../../src/server/auth/embedded-issuer';
+import { loadConfig, type Config } from '../../src/server/config/config';
+import { INVOICE_EML } from '../helpers/reports';
+import { tempDir } from '../helpers/server';
+import { chromiumAvailable, launchChromium } from './support/chromium';
+import { OFFICE_JS_URL, officeMockScript } from './support/office-mock';
+import { ensureWebBuild, WEB_ROOT } from './support/web-build';
+
+const SENDER = 'billing@supplier.example';
+const MESSAGE = {
+  itemId: 'AAMkAGI2TG93AAB=',
+  internetMessageId: '<7a1c2a9e.119@supplier.example>',
+  from: { emailAddress: SENDER, displayName: 'Bjørn Hansen' },
+  to: [{ emailAddress: 'anna@contoso.example', displayName: 'Anna Berg' }],
+  subject: 'Faktura 2026-119',
+  dateTimeCreated: '2026-11-22T09:14:03Z',
+  headers: INVOICE_EML.toString('utf8').split('\r\n\r\n')[0] ?? '',
+  emlBase64: INVOICE_EML.toString('base64'),
+};
+const USER = { emailAddress: 'anna@contoso.example', displayName: 'Anna Berg' };
+
+const run = chromiumAvailable('safe senders end-to-end') ? describe : describe.skip;
+
+run('task pane safe and blocked senders → triage server, in Chromium', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let config: Config;
+  let app: FastifyInstance;
+  let port = 0;
+  let userToken = '';
+
+  /** The user's list as the server has it, asked with the user's own token (not through the pane). */
+  async function serverList(list: 'safe' | 'blocked'): Promise<SenderListResponse> {
+    const response = await fetch(`http://127.0.0.1:${port}/api/me/${list}-senders`, {
+      headers: { authorization: `Bearer ${userToken}` },
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as SenderListResponse;
+  }
+
+  async function openPane(): Promise<void> {
+    await page.goto(`http://127.0.0.1:${port}/addin/taskpane.html`);
+    // The section loads as its own chunk; both lists then load from the server.
+    await page.getByRole('button', { name: 'Add to safe senders' }).waitFor();
+    await page.locator('[data-testid=safe-senders][data-state=ready]').waitFor();
+    await page.locator('[data-testid=blocked-senders][data-state=ready]').waitFor();
+  }
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    const dataDir = tempDir('second-look-e2e-lists-');
+    config = loadConfig({
+      SECOND_LOOK_DATA: dataDir,
+      SECOND_LOOK_LOG_LEVEL: 'silent',
+      SECOND_LOOK_WEB_ROOT: WEB_ROOT,
+      SECOND_LOOK_ACCEPTED_DOMAINS: 'contoso.example',
+    });
+    app = await buildApp({ ...config, port });
+    await app.listen({ port, host: '127.0.0.1' });
+    port = (app.server.address() as { port: number }).port;
+    if (config.auth.kind !== 'embedded') throw new Error('embedded issuer expected');
+    const issuer = await loadEmbeddedIssuer(config.dataDir, config.auth.issuer, config.auth.audience);
+    userToken = (await mintToken(issuer, { email: USER.emailAddress, lifetime: 600, now: new Date() })).token;
+    browser = await launchChromium();
+    context = await browser.newContext();
+    await context.route(OFFICE_JS_URL, (route) =>
+      route.fulfill({ contentType: 'application/javascript', body: officeMockScript(MESSAGE, USER) }),
+    );
+    page = await context.newPage();
+    // Fail on the step that went wrong (with its locator), well before Jest's test timeout.
+    page.setDefaultTimeout(10_000);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    if (config) fs.rmSync(config.dataDir, { recursive: true, force: true });
+  });
+
+  test('adds the sender’s address after confirmation, lists it, then removes it', async () => {
+    await openPane();
+    const safeList = page.getByTestId('safe-senders');
+    await expect(page.getByTestId('safe-senders-used').textContent()).resolves.toBe('0 of 1,024 used');
+    await expect(safeList.textContent()).resolves.toContain('None yet.');
+
+    // The address is the default choice; the domain is offered beside it.
+    expect(await page.getByRole('radio', { name: `Only this address: ${SENDER}` }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Everyone at supplier.example' }).isChecked()).toBe(false);
+
+    await page.getByRole('button', { name: 'Add to safe senders' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await expect(dialog.getByRole('heading').textContent()).resolves.toBe('Add to your safe senders?');
+    await expect(dialog.getByTestId('confirm-value').textContent()).resolves.toBe(SENDER);
+    // Asked, not yet confirmed: nothing is saved.
+    expect((await serverList('safe')).items).toEqual([]);
+
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.locator('[data-testid=lists-status][data-state=added]').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(page.getByTestId('lists-status').textContent()).resolves.toBe(`${SENDER} was added to your safe senders.`);
+    await expect(page.getByTestId('safe-sender').allTextContents()).resolves.toEqual([`${SENDER}Remove`]);
+    await expect(page.getByTestId('safe-senders-used').textContent()).resolves.toBe('1 of 1,024 used');
+    expect(await page.getByTestId('blocked-sender').count()).toBe(0);
+
+    const stored = await serverList('safe');
+    expect(stored).toMatchObject({ used: 1, limit: 1024, items: [{ value: SENDER, displayValue: SENDER, valueType: 'address' }] });
+    expect((await serverList('blocked')).items).toEqual([]);
+
+    // Opened again, the pane shows what the server holds.
+    await openPane();
+    await expect(page.getByTestId('safe-sender').count()).resolves.toBe(1);
+
+    await page.getByRole('button', { name: `Remove ${SENDER}` }).click();
+    await page.locator('[data-testid=lists-status][data-state=removed]').waitFor();
+    await page.getByTestId('safe-sender').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('lists-status').textContent()).resolves.toBe(`${SENDER} was removed from your safe senders.`);
+    await expect(page.getByTestId('safe-senders-used').textContent()).resolves.toBe('0 of 1,024 used');
+    expect(await serverList('safe')).toMatchObject({ used: 0, items: [] });
+  });
+
+  test('Cancel saves nothing; a domain goes to blocked senders only after "Add"', async () => {
+    await openPane();
+    await page.getByRole('radio', { name: 'Everyone at supplier.example' }).check();
+    await page.getByRole('button', { name: 'Add to blocked senders' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('confirm-value').textContent()).resolves.toBe('supplier.example');
+    await expect(dialog.getByRole('heading').textContent()).resolves.toBe('Add to your blocked senders?');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await serverList('blocked')).items).toEqual([]);
+    await expect(page.getByTestId('lists-status').getAttribute('data-state')).resolves.toBe('idle');
+
+    await page.getByRole('button', { name: 'Add to blocked senders' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Add', exact: true }).click();
+    await page.locator('[data-testid=lists-status][data-state=added]').waitFor();
+    await expect(page.getByTestId('blocked-sender').allTextContents()).resolves.toEqual(['supplier.exampleRemove']);
+    expect(await serverList('blocked')).toMatchObject({ used: 1, items: [{ value: 'supplier.example', valueType: 'domain' }] });
+    expect((await serverList('safe')).items).toEqual([]);
+
+    await page.getByRole('button', { name: 'Remove supplier.example' }).click();
+    await page.getByTestId('blocked-sender').waitFor({ state: 'detached' });
+    expect((await serverList('blocked')).items).toEqual([]);
+  });
+
+  test('the server’s refusal is shown as it says it (a duplicate added elsewhere)', async () => {
+    await openPane();
+    // Added meanwhile from somewhere else (another device): this pane's copy is stale.
+    const added = await fetch(`http://127.0.0.1:${port}/api/me/safe-senders`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${userToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ value: SENDER }),
+    });
+    expect(added.status).toBe(201);
+
+    await page.getByRole('button', { name: 'Add to safe senders' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Add', exact: true }).click();
+    await page.locator('[data-testid=lists-status][data-state=error]').waitFor();
+    await expect(page.getByTestId('lists-status').textContent()).resolves.toBe(
+      `${SENDER} was not added to your safe senders: ${SENDER} is already on the list.`,
+    );
+    // The refusal made the pane read the list again: the entry from elsewhere is shown once.
+    await page.getByTestId('safe-sender').waitFor();
+    await expect(page.getByTestId('safe-senders-used').textContent()).resolves.toBe('1 of 1,024 used');
+    expect((await serverList('safe')).used).toBe(1);
+  });
+});
