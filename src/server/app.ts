@@ -29,7 +29,8 @@ import { IdentityService } from './services/identity-service';
 import { fileManifest } from './services/manifest-file';
 import { SubmissionsService, type Clock } from './services/submissions-service';
 import { FileBlobStore } from './store/blob-store';
-import { migrateToLatest, openDatabase, type Db } from './store/database';
+import { migrateToLatest, openDatabase, sqliteFileOf, type Db } from './store/database';
+import { SqliteWriter } from './store/sqlite-writer';
 import { SubmissionsRepo } from './store/submissions-repo';
 import { VERSION } from './version';
 
@@ -93,8 +94,12 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
 
   const blobs = new FileBlobStore(path.join(config.dataDir, 'messages'));
   app.addHook('onClose', async () => blobs.close());
+  // Created after the migrations ran, so the writer's connection sees the full schema.
+  const sqliteFile = sqliteFileOf(config);
+  const writer = sqliteFile ? new SqliteWriter(sqliteFile) : undefined;
+  if (writer) app.addHook('onClose', async () => writer.close());
   const submissions = new SubmissionsService({
-    repo: new SubmissionsRepo(db),
+    repo: new SubmissionsRepo(db, writer),
     blobs,
     clock,
     maxMessageBytes: config.maxMessageBytes,

@@ -17,6 +17,11 @@ export interface DatabaseOptions {
   databaseUrl: string | undefined;
 }
 
+/** The embedded database's file, when that is what `options` open. */
+export function sqliteFileOf(options: DatabaseOptions): string | undefined {
+  return options.databaseUrl ? undefined : path.join(options.dataDir, 'second-look.sqlite');
+}
+
 export function openDatabase(options: DatabaseOptions): Db {
   if (options.databaseUrl) {
     return new Kysely<Database>({
@@ -24,7 +29,7 @@ export function openDatabase(options: DatabaseOptions): Db {
     });
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const file = path.join(options.dataDir, 'second-look.sqlite');
+  const file = sqliteFileOf(options) ?? '';
   const sqlite = new SQLite(file);
   // WAL lets readers run beside the writer. synchronous=FULL makes every acknowledged commit
   // durable across power loss, not just across a crash of this process.

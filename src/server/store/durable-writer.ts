@@ -49,7 +49,7 @@ export class DurableWriter {
   private nextId = 0;
   private turn = 0;
 
-  constructor(private readonly size = 8) {}
+  constructor(private readonly size = 32) {}
 
   private worker(): Worker {
     if (this.workers.length < this.size) {

@@ -3,6 +3,7 @@ import type { Db } from './database';
 import type { SubmissionsTable } from './schema';
 import { decodeCursor, encodeCursor } from './cursor';
 import { GroupCommit } from './group-commit';
+import type { SqliteWriter } from './sqlite-writer';
 
 export type SubmissionRow = SubmissionsTable;
 
@@ -32,8 +33,20 @@ export function isUniqueViolation(error: unknown): boolean {
 export class SubmissionsRepo {
   private readonly inserts: GroupCommit<SubmissionRow>;
 
-  constructor(private readonly db: Db) {
-    this.inserts = new GroupCommit((rows) => this.db.insertInto('submissions').values(rows).execute().then(() => undefined));
+  /** `writer`: the embedded SQLite's writer thread; without it (PostgreSQL) Kysely executes. */
+  constructor(
+    private readonly db: Db,
+    writer?: SqliteWriter,
+  ) {
+    this.inserts = new GroupCommit(async (rows) => {
+      const query = this.db.insertInto('submissions').values(rows);
+      if (writer) {
+        const { sql, parameters } = query.compile();
+        await writer.run(sql, parameters);
+      } else {
+        await query.execute();
+      }
+    });
   }
 
   /** Resolves once the row is committed (batched with concurrent inserts: see GroupCommit). */

@@ -1,0 +1,80 @@
+/**
+ * Commits compiled SQL on a worker thread with its own better-sqlite3 connection. better-
+ * sqlite3 is synchronous: on the main thread, every durable commit (an fsync of the WAL)
+ * stops the whole server for milliseconds. The batched submission inserts go here instead, so
+ * the server keeps parsing requests while the disk flushes. Kysely still builds the SQL; this
+ * only runs it.
+ *
+ * SQLite allows one writer at a time across connections; both connections wait for each other
+ * through busy_timeout, and WAL lets the main connection read while this one writes.
+ */
+import { Worker } from 'node:worker_threads';
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.pragma('busy_timeout = 5000');
+const statements = new Map();
+parentPort.on('message', ({ id, sql, parameters }) => {
+  try {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      if (statements.size > 64) statements.clear();
+      statements.set(sql, statement);
+    }
+    statement.run(...parameters);
+    parentPort.postMessage({ id });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.message || error), code: error && error.code });
+  }
+});
+`;
+
+export class SqliteWriteError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export class SqliteWriter {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+
+  constructor(file: string) {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver: require.resolve('better-sqlite3') } });
+    this.worker.on('message', ({ id, error, code }: { id: number; error?: string; code?: string }) => {
+      const waiting = this.pending.get(id);
+      this.pending.delete(id);
+      if (error === undefined) waiting?.resolve();
+      else waiting?.reject(new SqliteWriteError(error, code));
+    });
+    this.worker.on('error', (error) => {
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    });
+    this.worker.unref();
+  }
+
+  /** Resolves once the statement is committed (one statement = one transaction). */
+  run(sql: string, parameters: readonly unknown[]): Promise<void> {
+    const id = this.nextId++;
+    return new Promise<void>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, sql, parameters });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+    for (const waiting of this.pending.values()) waiting.reject(new Error('the server is shutting down'));
+    this.pending.clear();
+  }
+}
