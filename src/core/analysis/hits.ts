@@ -1,0 +1,101 @@
+/**
+ * Runs the rule table over one message and turns each match into a localized finding.
+ * A rule that throws (a bug, never garbage input: the facts are already decoded) is
+ * skipped rather than losing the whole verdict.
+ */
+import type { Finding } from '../../contracts/verdict';
+import type { FindingsCatalog } from '../../i18n/findings';
+import { fillTemplate } from '../../i18n/findings';
+import type { FactFamily, Rule, RuleContext, RuleMatch } from './rules/rule-types';
+import { RULES } from './rules';
+import { formatScore, senderEntry } from './rules/helpers';
+import type { CompauthReasonClass } from './types';
+
+export interface Hit {
+  rule: Rule;
+  match: RuleMatch;
+  /** The rule's own values (and `token`); `common` fills the rest. */
+  params: Record<string, string>;
+  common: Readonly<Record<string, string>>;
+  finding: Finding;
+  order: number;
+}
+
+const ROLE_RANK = { cause: 0, contributing: 1, info: 2 } as const;
+
+export function runRules(ctx: RuleContext, catalog: FindingsCatalog): Hit[] {
+  const common = commonParams(ctx, catalog);
+  const present: Readonly<Record<FactFamily, boolean>> = {
+    forefront: ctx.facts.forefront !== undefined,
+    spamAssassin: ctx.facts.spamAssassin !== undefined,
+    rspamd: ctx.facts.rspamd !== undefined,
+    body: ctx.body !== undefined,
+  };
+  const hits: Hit[] = [];
+  for (let order = 0; order < RULES.length; order++) {
+    const rule = RULES[order] as Rule;
+    if (rule.needs !== undefined && !present[rule.needs]) continue;
+    let matches: RuleMatch[];
+    try {
+      matches = rule.when(ctx);
+    } catch {
+      continue;
+    }
+    for (const match of matches) hits.push(toHit(rule, match, order, common, catalog));
+  }
+  return hits.sort(
+    (a, b) => ROLE_RANK[a.rule.role] - ROLE_RANK[b.rule.role] || b.rule.priority - a.rule.priority || a.order - b.order,
+  );
+}
+
+function toHit(
+  rule: Rule,
+  match: RuleMatch,
+  order: number,
+  common: Readonly<Record<string, string>>,
+  catalog: FindingsCatalog,
+): Hit {
+  const params: Record<string, string> = match.params === undefined ? {} : Object.assign({}, match.params);
+  params['token'] = match.evidence.value;
+  const reasonClass = params['reasonClass'] as CompauthReasonClass | undefined;
+  if (reasonClass !== undefined && reasonClass in catalog.compauthMeanings) {
+    params['meaning'] = catalog.compauthMeanings[reasonClass];
+  }
+  const finding: Finding = {
+    code: rule.code,
+    severity: rule.severity,
+    causeKind: rule.cause,
+    layer: rule.layer,
+    evidence: match.evidence,
+    explanation: fillTemplate(catalog.findings[rule.code], params, common),
+    params,
+  };
+  return { rule, match, params, common, finding, order };
+}
+
+/** Values any text may name; a rule's own params override them. */
+function commonParams(ctx: RuleContext, catalog: FindingsCatalog): Record<string, string> {
+  const { facts, derived } = ctx;
+  const unknown = catalog.values.unknown;
+  const sa = facts.spamAssassin;
+  const r = facts.rspamd;
+  return {
+    entry: senderEntry(ctx) ?? catalog.values.theSender,
+    domain: derived.senderDomain ?? unknown,
+    ip: derived.senderIp ?? unknown,
+    scl: facts.microsoft.orgScl !== undefined && derived.configuredSfv !== undefined
+      ? String(facts.microsoft.orgScl.value)
+      : facts.forefront?.scl === undefined ? unknown : String(facts.forefront.scl),
+    bcl: facts.microsoft.bcl === undefined ? unknown : String(facts.microsoft.bcl.level),
+    threshold: r?.threshold !== undefined && facts.microsoft.bcl === undefined ? formatScore(r.threshold) : String(ctx.bulkThreshold),
+    cat: facts.forefront?.cat ?? unknown,
+    selector: unknown,
+    action: r?.action?.value ?? unknown,
+    reason: unknown,
+    result: unknown,
+    score: sa?.score !== undefined ? formatScore(sa.score) : r?.score !== undefined ? formatScore(r.score) : unknown,
+    required: sa?.required !== undefined ? formatScore(sa.required) : unknown,
+    tests: '-',
+    symbols: '-',
+  };
+}

@@ -1,0 +1,164 @@
+/** The judge's behaviour beyond the corpus: options, now-versus-then, body facts, the rule table. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  RULES,
+  analyzeHeaders,
+  analyzeMessage,
+  decodeHeaders,
+  extractBodyFacts,
+  judge,
+  toMessageFacts,
+} from '../../../src/core/analysis';
+import { FINDINGS_CATALOGS } from '../../../src/i18n/findings';
+
+const fixture = (name: string): string =>
+  readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'headers', `${name}.txt`), 'utf8');
+
+describe('the rule table', () => {
+  test('codes are unique and every rule has its texts', () => {
+    const codes = RULES.map((r) => r.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const rule of RULES) {
+      expect(FINDINGS_CATALOGS['en-US'].findings[rule.code]).toBeTruthy();
+      if (rule.recommendation !== undefined) expect(FINDINGS_CATALOGS['en-US'].recommendations[rule.recommendation]).toBeTruthy();
+      // Only findings that name a cause can be one.
+      if (rule.role !== 'info') expect(rule.cause).not.toBeNull();
+    }
+  });
+
+  test('every finding text of the catalog belongs to a rule', () => {
+    const codes = new Set<string>(RULES.map((r) => r.code));
+    for (const code of Object.keys(FINDINGS_CATALOGS['en-US'].findings)) expect(codes).toContain(code);
+  });
+});
+
+describe('the issue\'s example recommendations', () => {
+  test('bulk threshold', () => {
+    const verdict = analyzeHeaders(fixture('eop-bulk-bcl6-strict-threshold5'), { tenant: { bulkThreshold: 5 } });
+    expect(verdict.recommendations[0]?.text).toBe('BCL 6 is at or above your bulk threshold 5: raise the threshold, or allow this sender.');
+  });
+
+  test('SPF failure', () => {
+    const verdict = analyzeHeaders(fixture('eop-cat-spoof-compauth-001-spf-fail'));
+    expect(verdict.recommendations.map((r) => r.text)).toContain(
+      'SPF failed for example.com from 203.0.113.7: the sender must add this IP to their SPF record; meanwhile a time-limited allow entry is the safe mitigation.',
+    );
+  });
+});
+
+describe('options', () => {
+  test('an invalid bulk threshold is ignored, not trusted', () => {
+    for (const bulkThreshold of [0, 10, 5.5, Number.NaN]) {
+      const verdict = analyzeHeaders(fixture('eop-bulk-bcl6-strict-threshold5'), { tenant: { bulkThreshold } });
+      expect(verdict.primaryCause.findingCode).toBe('MS_BULK_THRESHOLD_INFERRED');
+    }
+  });
+
+  test('a threshold above the observed BCL contradicts the headers, so the threshold then is inferred', () => {
+    const verdict = analyzeHeaders(fixture('eop-bulk-bcl5-inferred-threshold'), { tenant: { bulkThreshold: 7 } });
+    expect(verdict.primaryCause.findingCode).toBe('MS_BULK_THRESHOLD_INFERRED');
+  });
+
+  test('the precomputed "now" decision is copied next to "then"', () => {
+    const now = { action: 'inbox', reason: 'Allowed by the tenant allow entry example.com (expires 2025-03-01).' };
+    const verdict = analyzeHeaders(fixture('eop-sfv-blk-user-blocked-sender'), { lists: { now } });
+    expect(verdict.now).toEqual(now);
+    expect(verdict.then.action).toBe('junk');
+    expect(analyzeHeaders(fixture('eop-sfv-blk-user-blocked-sender')).now).toBeUndefined();
+  });
+
+  test('the locale changes the words, never the codes or evidence', () => {
+    const text = fixture('eop-cat-spoof-compauth-001-spf-fail');
+    const en = analyzeHeaders(text);
+    const da = analyzeHeaders(text, { locale: 'da-DK' });
+    expect(da.findings.map((f) => [f.code, f.evidence])).toEqual(en.findings.map((f) => [f.code, f.evidence]));
+    expect(da.primaryCause.explanation).not.toBe(en.primaryCause.explanation);
+    expect(da.recommendations[1]?.text).toBe(
+      'SPF fejlede for example.com fra 203.0.113.7: afsenderen skal tilføje denne IP-adresse til sin SPF-post; indtil da er en tidsbegrænset tilladelse den sikre afhjælpning.',
+    );
+  });
+
+  test('judge(decodeHeaders(x)) is analyzeHeaders(x) and is deterministic', () => {
+    const text = fixture('rspamd-reject-bayes-rbl');
+    expect(judge(decodeHeaders(text))).toEqual(analyzeHeaders(text));
+    expect(analyzeHeaders(text)).toEqual(analyzeHeaders(text));
+  });
+});
+
+describe('toMessageFacts (for the lists decision function)', () => {
+  test('maps sender, authentication, CAT and BCL', () => {
+    expect(toMessageFacts(decodeHeaders(fixture('eop-bulk-bcl6-strict-threshold5')))).toEqual({
+      senderAddress: 'offers@news.example.com',
+      senderDomain: 'news.example.com',
+      authentication: { spf: 'pass', dkim: 'pass', dmarc: 'pass', compauth: 'pass' },
+      verdict: 'bulk',
+      bcl: 6,
+    });
+    expect(toMessageFacts(decodeHeaders(fixture('eop-cat-hphsh-dmarc-reject')))?.verdict).toBe('highConfidencePhishing');
+    expect(toMessageFacts(decodeHeaders(fixture('sa-spam-bayes-dnsbl')))?.verdict).toBe('spam');
+    expect(toMessageFacts(decodeHeaders('Subject: no sender\n'))).toBeUndefined();
+  });
+});
+
+describe('body facts', () => {
+  const message = [
+    'From: Example <news@example.com>',
+    'To: alex@example.org',
+    'Subject: Links',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: multipart/alternative; boundary="c"',
+    '',
+    '--c',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'See https://www.example.com/a and https://bücher.example/b.',
+    '--c',
+    'Content-Type: text/html; charset=utf-8',
+    '',
+    '<a href="https://www.example.com/a">a</a> <a href=\'https://cdn.example.net/x?a=1&amp;b=2\'>x</a> <a href="mailto:x@example.com">m</a>',
+    '--c--',
+    '--b',
+    'Content-Type: application/pdf; name="invoice.pdf"',
+    'Content-Disposition: attachment; filename="invoice.pdf"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    'JVBERi0xLjQK',
+    '--b',
+    'Content-Type: application/x-iso9660-image; name="=?utf-8?Q?faktura_=C3=A6.iso?="',
+    'Content-Disposition: attachment; filename="=?utf-8?Q?faktura_=C3=A6.iso?="',
+    '',
+    'AAAA',
+    '--b--',
+    '',
+  ].join('\r\n');
+
+  test('counts links, lists their domains (IDN as punycode) and the attachments', async () => {
+    const body = await extractBodyFacts(message);
+    expect(body.linkCount).toBe(3);
+    expect(body.linkDomains).toEqual(['cdn.example.net', 'www.example.com', 'xn--bcher-kva.example']);
+    expect(body.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['invoice.pdf', 'application/pdf'],
+      ['faktura æ.iso', 'application/x-iso9660-image'],
+    ]);
+    expect(body.problems).toEqual([]);
+  });
+
+  test('analyzeMessage turns them into findings', async () => {
+    const verdict = await analyzeMessage(Buffer.from(message));
+    const risky = verdict.findings.find((f) => f.code === 'BODY_RISKY_ATTACHMENT');
+    expect(risky?.evidence).toEqual({ header: 'Content-Disposition', value: 'faktura æ.iso' });
+    expect(verdict.findings.find((f) => f.code === 'BODY_LINKS')?.explanation).toBe(
+      'The message contains 3 links to 3 domains: cdn.example.net, www.example.com, xn--bcher-kva.example.',
+    );
+  });
+
+  test('garbage never rejects', async () => {
+    const body = await extractBodyFacts(Buffer.from([0xff, 0xfe, 0, 1, 2, 3, 0x0a, 0x0a, 0x80]));
+    expect(body.linkCount).toBe(0);
+    await expect(analyzeMessage('\u0000\u0001')).resolves.toMatchObject({ category: 'undetermined' });
+  });
+});
