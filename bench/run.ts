@@ -3,12 +3,14 @@
  * table. Exits non-zero when a target is missed, so a regression is loud. Pass names to run a
  * subset: `npm run bench -- intake`.
  */
+import { run as analysis } from './analysis.bench';
 import { run as decide } from './decide.bench';
 import { run as intake } from './intake.bench';
 import { run as taskpane } from './taskpane.bench';
 import type { Bench, BenchResult } from './types';
 
 const BENCHES: Record<string, Bench> = {
+  analysis,
   decide,
   intake,
   taskpane,

@@ -4,6 +4,8 @@
  * Mistakes in a command line get one clear line and exit code 2, never a stack trace.
  */
 import './server/threadpool'; // first: sizes libuv's thread pool before anything uses it
+import fs from 'node:fs/promises';
+import { runAnalyze } from './cli/analyze';
 import { runLists } from './cli/lists';
 import { runMigrate } from './cli/migrate';
 import { processIo, UsageError, type CliIo } from './cli/io';
@@ -19,6 +21,7 @@ const USAGE = `usage: second-look <command>
         [--hours N]                       ROLE: SecurityAdministrator | SecurityReader
   migrate                                 bring the database schema up to date
   lists expire --now                      remove expired allow/block entries now
+  analyze FILE.eml [--json] [--lang L]    why a message was blocked (L: en-US, da-DK, fr-FR)
 `;
 
 export async function main(argv: string[], io: CliIo = processIo, env: Record<string, string | undefined> = process.env): Promise<number> {
@@ -33,6 +36,8 @@ export async function main(argv: string[], io: CliIo = processIo, env: Record<st
       }
       case 'token':
         return await runToken(rest, configFromEnvironment(env), io);
+      case 'analyze':
+        return await runAnalyze(rest, { readFile: (file) => fs.readFile(file), out: io.out, err: io.err });
       case 'lists':
         return await runLists(rest, configFromEnvironment(env), io);
       case 'migrate':

@@ -11,6 +11,8 @@ import { authFromConfig } from './auth/from-config';
 import { devTokensEnabled, type Config } from './config/config';
 import { installErrorHandling } from './http/error-handler';
 import { allowBlockRoutes } from './routes/allow-block-entries';
+import { analysisRoutes } from './routes/analysis';
+import { AnalysisService } from './services/analysis-service';
 import { auditRoutes } from './routes/audit';
 import { AuditService } from './services/audit-service';
 import { decisionRoutes } from './routes/decisions';
@@ -98,8 +100,9 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   const sqliteFile = sqliteFileOf(config);
   const writer = sqliteFile ? new SqliteWriter(sqliteFile) : undefined;
   if (writer) app.addHook('onClose', async () => writer.close());
+  const submissionsRepo = new SubmissionsRepo(db, writer);
   const submissions = new SubmissionsService({
-    repo: new SubmissionsRepo(db, writer),
+    repo: submissionsRepo,
     blobs,
     clock,
     maxMessageBytes: config.maxMessageBytes,
@@ -119,6 +122,16 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   await app.register(allowBlockRoutes, { entries, insights });
   await app.register(decisionRoutes, { insights });
   await app.register(exportRoutes, { insights, mapsToken: config.mapsToken });
+  const analysis = new AnalysisService({
+    repo: submissionsRepo,
+    blobs,
+    insights,
+    clock,
+    acceptedDomains: config.acceptedDomains,
+    bulkThreshold: config.bulkThreshold,
+    maxMessageBytes: config.maxMessageBytes,
+  });
+  await app.register(analysisRoutes, { analysis, maxMessageBytes: config.maxMessageBytes });
   await app.register(auditRoutes, { audit: new AuditService(db) });
   await app.register(openApiRoutes);
   await app.register(pageRoutes, {

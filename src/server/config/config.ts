@@ -52,6 +52,8 @@ export interface Config {
   tenantLimits: { allow: number; block: number };
   /** Shared secret Rspamd presents to fetch the map files; undefined = maps not served. */
   mapsToken: string | undefined;
+  /** The anti-spam policy's bulk threshold (BCL 1–9), when known; the analyzer infers it otherwise. */
+  bulkThreshold: number | undefined;
   /** How often the server removes expired allow/block entries, in seconds. */
   expirySweepSeconds: number;
   /** Log level for Fastify's pino logger; false silences it (tests). */
@@ -157,6 +159,7 @@ export function loadConfig(env: Env, fileValues: Env = {}, cwd = process.cwd()):
       block: int(merged, 'SECOND_LOOK_TENANT_BLOCK_LIMIT', 1000, 1, 1_000_000),
     },
     mapsToken,
+    bulkThreshold: merged['SECOND_LOOK_BULK_THRESHOLD'] ? int(merged, 'SECOND_LOOK_BULK_THRESHOLD', 7, 1, 9) : undefined,
     expirySweepSeconds: int(merged, 'SECOND_LOOK_EXPIRY_SWEEP_SECONDS', 600, 10, 86_400),
     logLevel: merged['SECOND_LOOK_LOG_LEVEL'] === 'silent' ? false : merged['SECOND_LOOK_LOG_LEVEL'] || 'info',
   };

@@ -8,6 +8,7 @@
  * Request headers are the documented ones: https://rspamd.com/doc/developers/protocol.html
  */
 import net from 'node:net';
+import { toASCII } from 'tr46';
 import { parseRspamdReplyText, RspamdError, type RspamdScan } from './rspamd-reply';
 
 export { parseRspamdReply, parseRspamdReplyText, RspamdError } from './rspamd-reply';
@@ -49,15 +50,34 @@ export interface RspamdClient {
 }
 
 /** Control characters would end the header line (request smuggling) and are never valid here. */
-const FORBIDDEN_IN_HEADER = /[\u0000-\u001f\u007f]/;
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
 
 function headerValue(name: string, value: string): string {
-  if (value === '' || FORBIDDEN_IN_HEADER.test(value)) {
+  if (value === '' || hasControlCharacter(value)) {
     throw new RspamdError('invalidRequest', `The ${name} value for Rspamd is empty or contains control characters`);
   }
   // fetch only sends Latin-1 header values; sending the UTF-8 bytes that way lets an
   // internationalised address (RFC 6531) reach Rspamd as the UTF-8 it expects.
   return Buffer.from(value, 'utf8').toString('latin1');
+}
+
+/**
+ * An envelope address with its domain as an IDNA A-label: Rspamd 3.4 drops an SMTP address
+ * with non-ASCII bytes, and the A-label is the same domain. A non-ASCII local part (RFC 6531)
+ * has no ASCII form; it is sent as UTF-8 and Rspamd may ignore it.
+ */
+function envelopeAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  const domain = address.slice(at + 1);
+  if (at < 0 || /^[\x20-\x7e]*$/.test(domain)) return address;
+  const ascii = toASCII(domain, { transitionalProcessing: false, useSTD3ASCIIRules: true });
+  return ascii === null ? address : `${address.slice(0, at + 1)}${ascii}`;
 }
 
 function requestHeaders(meta: RspamdScanMeta, password: string | undefined): Headers {
@@ -68,8 +88,8 @@ function requestHeaders(meta: RspamdScanMeta, password: string | undefined): Hea
   if (meta.ip !== undefined && net.isIP(meta.ip) === 0) {
     throw new RspamdError('invalidRequest', `The IP value for Rspamd is not an IP address: "${meta.ip.slice(0, 60)}"`);
   }
-  add('From', meta.from);
-  for (const rcpt of meta.rcpt ?? []) add('Rcpt', rcpt);
+  add('From', meta.from === undefined ? undefined : envelopeAddress(meta.from));
+  for (const rcpt of meta.rcpt ?? []) add('Rcpt', envelopeAddress(rcpt));
   add('IP', meta.ip);
   add('Helo', meta.helo);
   add('Hostname', meta.hostname);
@@ -93,6 +113,10 @@ function checkUrlOf(base: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new RspamdError('invalidConfig', `The Rspamd URL must be http or https, not ${url.protocol}`);
   }
+  if (url.username !== '' || url.password !== '') {
+    // fetch refuses such URLs, and Rspamd takes its password in a header, not Basic auth.
+    throw new RspamdError('invalidConfig', 'The Rspamd URL must not contain a user or password; set the password option instead');
+  }
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/checkv2`;
   url.search = '';
   url.hash = '';
@@ -112,17 +136,31 @@ function errorText(body: string): string {
   return body.slice(0, 200).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a test
+ * runner's VM context, an injected fetch), where that check is false.
+ */
+interface ErrorLike {
+  readonly name: string;
+  readonly message: string;
+  readonly cause?: unknown;
+  readonly code?: unknown;
+}
+
+function errorLike(value: unknown): value is ErrorLike {
+  return typeof value === 'object' && value !== null && 'name' in value && typeof value.name === 'string'
+    && 'message' in value && typeof value.message === 'string';
+}
+
+/** The socket-level reason (ECONNREFUSED, ENOTFOUND ...) under fetch's "fetch failed". */
 function networkCause(error: unknown): string {
-  const cause = error instanceof Error ? error.cause : undefined;
-  if (cause instanceof Error) {
-    const code = 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
-    return code ?? cause.message;
-  }
-  return error instanceof Error ? error.message : String(error);
+  const cause = errorLike(error) ? error.cause : undefined;
+  if (errorLike(cause)) return typeof cause.code === 'string' ? cause.code : cause.message;
+  return errorLike(error) ? error.message : String(error);
 }
 
 function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || (error.name === 'AbortError' && error.cause instanceof Error && error.cause.name === 'TimeoutError'));
+  return errorLike(error) && (error.name === 'TimeoutError' || (errorLike(error.cause) && error.cause.name === 'TimeoutError'));
 }
 
 function statusError(url: URL, status: number, body: string): RspamdError {
@@ -149,7 +187,7 @@ export function createRspamdClient(options: RspamdClientOptions): RspamdClient {
     let status: number;
     let text: string;
     try {
-      const response = await doFetch(url, { method: 'POST', headers, body: new Uint8Array(message), signal });
+      const response = await doFetch(url, { method: 'POST', headers, body: message, signal });
       status = response.status;
       text = await response.text();
     } catch (error) {
@@ -170,7 +208,7 @@ export function createRspamdClient(options: RspamdClientOptions): RspamdClient {
       } catch (error) {
         // The promise contract: only RspamdError, whatever an injected fetch throws.
         if (error instanceof RspamdError) throw error;
-        throw new RspamdError('unreachable', `Rspamd check failed: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
+        throw new RspamdError('unreachable', `Rspamd check failed: ${errorLike(error) ? error.message : String(error)}`, undefined, { cause: error });
       }
     },
   };

@@ -1,0 +1,142 @@
+/**
+ * Submit for analysis: the verdict for a user's submission or an uploaded message, stored as a
+ * new administrator submission linked to the original. Each analysis is a new row, so the
+ * history of verdicts survives changes to the lists. "Now versus then": the lists' decision
+ * for this message today sits next to what the headers say happened then.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MessageFacts, WhatIfResponse } from '../../contracts/lists';
+import type { Submission } from '../../contracts/submissions';
+import type { Verdict, VerdictLocale } from '../../contracts/verdict';
+import { analyzeMessage, decodeHeaders, toMessageFacts } from '../../core/analysis';
+import { explainDecision } from '../../core/lists';
+import { canAdminister, canReadAll, type Principal } from '../../core/permissions';
+import { headerBlockOf, headerFields } from '../mail/header-block';
+import type { BlobStore } from '../store/blob-store';
+import type { SubmissionRow, SubmissionsRepo } from '../store/submissions-repo';
+import { badRequest, forbidden, notFound, tooLarge } from './errors';
+import type { ListInsightsService } from './list-insights-service';
+import { toSubmission } from './submission-view';
+import type { Clock } from './submissions-service';
+
+export interface AnalysisDeps {
+  repo: SubmissionsRepo;
+  blobs: BlobStore;
+  insights: ListInsightsService;
+  clock: Clock;
+  acceptedDomains: readonly string[];
+  bulkThreshold: number | undefined;
+  maxMessageBytes: number;
+  /** Extra findings from an outside scanner (Rspamd), when one is configured. */
+  extraFindings?: (raw: Buffer) => Promise<Verdict['findings']>;
+}
+
+function requireAdmin(principal: Principal): void {
+  if (!canAdminister(principal)) throw forbidden('submitting for analysis needs the SecurityAdministrator role');
+}
+
+export class AnalysisService {
+  constructor(private readonly deps: AnalysisDeps) {}
+
+  /** The original message's bytes, or its header block when only headers were reported. */
+  private async rawOf(row: SubmissionRow): Promise<Buffer> {
+    if (row.message_sha256 !== null) {
+      const bytes = await this.deps.blobs.get(row.message_sha256);
+      if (bytes) return bytes;
+    }
+    return Buffer.from(row.headers_raw, 'utf8');
+  }
+
+  private messageFactsOf(raw: Buffer): MessageFacts | undefined {
+    return toMessageFacts(decodeHeaders(headerBlockOf(raw)));
+  }
+
+  private async verdictFor(raw: Buffer, recipient: string | undefined, locale: VerdictLocale): Promise<Verdict> {
+    const facts = this.messageFactsOf(raw);
+    const decision = facts ? await this.deps.insights.decide(facts, recipient, false) : undefined;
+    const verdict = await analyzeMessage(raw, {
+      locale,
+      tenant: { acceptedDomains: this.deps.acceptedDomains, ...(this.deps.bulkThreshold !== undefined ? { bulkThreshold: this.deps.bulkThreshold } : {}) },
+      ...(decision ? { lists: { now: { action: decision.action, reason: explainDecision(decision) } } } : {}),
+    });
+    if (this.deps.extraFindings) verdict.findings.push(...(await this.deps.extraFindings(raw)));
+    return verdict;
+  }
+
+  private async record(principal: Principal, base: Omit<SubmissionRow, 'id' | 'source' | 'status' | 'created_date_time' | 'created_by_email' | 'created_by_name' | 'result' | 'idempotency_key'>, verdict: Verdict): Promise<Submission> {
+    const row: SubmissionRow = {
+      ...base,
+      id: randomUUID(),
+      source: 'administrator',
+      status: 'succeeded',
+      created_date_time: this.deps.clock.now().toISOString(),
+      created_by_email: principal.email,
+      created_by_name: principal.displayName ?? null,
+      result: JSON.stringify(verdict),
+      idempotency_key: null,
+    };
+    await this.deps.repo.insert(row);
+    return toSubmission(row);
+  }
+
+  /** POST /api/submissions/{id}/analyze */
+  async analyzeSubmission(principal: Principal, id: string, locale: VerdictLocale): Promise<Submission> {
+    requireAdmin(principal);
+    const original = await this.deps.repo.byId(id);
+    if (!original) throw notFound(`submission ${id}`);
+    const verdict = await this.verdictFor(await this.rawOf(original), original.recipient_email_address, locale);
+    return this.record(principal, {
+      category: original.category,
+      internet_message_id: original.internet_message_id,
+      recipient_email_address: original.recipient_email_address,
+      to_recipients: original.to_recipients,
+      sender: original.sender,
+      subject: original.subject,
+      received_date_time: original.received_date_time,
+      comment: null,
+      message_sha256: original.message_sha256,
+      message_size: original.message_size,
+      headers_raw: original.headers_raw,
+      original_submission_id: original.id,
+    }, verdict);
+  }
+
+  /** POST /api/analyze: an uploaded .eml, analysed and kept as an admin submission. */
+  async analyzeUpload(principal: Principal, raw: Buffer, locale: VerdictLocale): Promise<Submission> {
+    requireAdmin(principal);
+    if (raw.length === 0) throw badRequest('invalid_message', 'the body is empty: upload the message as message/rfc822');
+    if (raw.length > this.deps.maxMessageBytes) throw tooLarge(`the message is ${raw.length} bytes; the limit is ${this.deps.maxMessageBytes}`);
+    const headersRaw = headerBlockOf(raw);
+    const fields = headerFields(headersRaw);
+    if (fields.length === 0) throw badRequest('invalid_message', 'the body is not an RFC 5322 message: it has no header fields');
+    const sender = decodeHeaders(headersRaw).sender;
+    const verdict = await this.verdictFor(raw, undefined, locale);
+    const blob = await this.deps.blobs.put(raw);
+    const received = sender.date !== undefined && !Number.isNaN(Date.parse(sender.date)) ? new Date(sender.date) : this.deps.clock.now();
+    return this.record(principal, {
+      category: verdict.category === 'undetermined' ? 'spam' : verdict.category,
+      internet_message_id: sender.messageId ?? '',
+      recipient_email_address: '',
+      to_recipients: '[]',
+      sender: sender.from?.address.toLowerCase() ?? '',
+      subject: sender.subject ?? '',
+      received_date_time: received.toISOString(),
+      comment: null,
+      message_sha256: blob.sha256,
+      message_size: blob.size,
+      headers_raw: headersRaw,
+      original_submission_id: null,
+    }, verdict);
+  }
+
+  /** POST /api/submissions/{id}/what-if: the decision with today's lists. Changes nothing. */
+  async whatIf(principal: Principal, id: string): Promise<WhatIfResponse> {
+    if (!canReadAll(principal)) throw forbidden('what-if needs the SecurityAdministrator or SecurityReader role');
+    const row = await this.deps.repo.byId(id);
+    if (!row) throw notFound(`submission ${id}`);
+    const facts = this.messageFactsOf(await this.rawOf(row));
+    if (!facts) throw badRequest('no_sender', 'the headers of this submission name no sender, so no list can match it');
+    const decision = await this.deps.insights.decide(facts, row.recipient_email_address, false);
+    return { message: facts, decision, explanation: explainDecision(decision), evaluatedDateTime: this.deps.clock.now().toISOString() };
+  }
+}
