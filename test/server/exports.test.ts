@@ -1,13 +1,14 @@
 /** The lists leave Second Look for real filters: Exchange Online and Rspamd. */
+import { databaseKinds } from '../helpers/databases';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const MAPS_TOKEN = 'rspamd-maps-token-0123456789';
 
-describe('exports', () => {
+describe.each(databaseKinds())('exports on %s', (kind) => {
   let server: TestServer;
   let admin: string;
   beforeEach(async () => {
-    server = await startTestServer('sqlite', { SECOND_LOOK_MAPS_TOKEN: MAPS_TOKEN });
+    server = await startTestServer(kind, { SECOND_LOOK_MAPS_TOKEN: MAPS_TOKEN });
     admin = await server.token('secops@contoso.example', ['SecurityAdministrator']);
     const auth = { authorization: `Bearer ${admin}` };
     await server.app.inject({ method: 'POST', url: '/api/allow-block-entries', headers: auth, payload: { value: 'billing@supplier.example', action: 'allow', expiration: { type: 'days', days: 7 }, note: "it's $(Remove-Item C:\\) `n" } });

@@ -43,10 +43,22 @@ describe('serving', () => {
       ['/api/submissions/{id}/message', 'get'],
       ['/api/addin/config', 'get'],
       ['/api/dev/token', 'post'],
+      ['/api/me/safe-senders', 'post'],
+      ['/api/me/safe-senders/{value}', 'delete'],
+      ['/api/me/blocked-senders', 'get'],
+      ['/api/allow-block-entries', 'post'],
+      ['/api/allow-block-entries/{id}', 'patch'],
+      ['/api/allow-block-entries/bulk', 'post'],
+      ['/api/allow-block-entries/health', 'get'],
+      ['/api/submissions/{id}/what-if', 'post'],
+      ['/api/submissions/{id}/analyze', 'post'],
+      ['/api/analyze', 'post'],
+      ['/api/decisions', 'post'],
+      ['/api/audit', 'get'],
     ] as const) {
       const operation = doc.paths[path]?.[method];
       expect({ path, method, documented: operation !== undefined }).toEqual({ path, method, documented: true });
-      expect(Object.keys(operation?.responses ?? {})).toContain('200');
+      expect(Object.keys(operation?.responses ?? {}).some((code) => code.startsWith('2'))).toBe(true);
     }
     expect(doc.paths['/api/submissions']?.['post']?.requestBody).toBeDefined();
   });
