@@ -11,6 +11,7 @@ import { authFromConfig } from './auth/from-config';
 import { devTokensEnabled, type Config } from './config/config';
 import { installErrorHandling } from './http/error-handler';
 import { allowBlockRoutes } from './routes/allow-block-entries';
+import { createRspamdClient } from './integrations/rspamd';
 import { analysisRoutes } from './routes/analysis';
 import { AnalysisService } from './services/analysis-service';
 import { auditRoutes } from './routes/audit';
@@ -130,6 +131,9 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
     acceptedDomains: config.acceptedDomains,
     bulkThreshold: config.bulkThreshold,
     maxMessageBytes: config.maxMessageBytes,
+    ...(config.rspamd
+      ? { rspamd: createRspamdClient({ url: config.rspamd.url, timeoutMs: config.rspamd.timeoutMs, ...(config.rspamd.password ? { password: config.rspamd.password } : {}) }) }
+      : {}),
   });
   await app.register(analysisRoutes, { analysis, maxMessageBytes: config.maxMessageBytes });
   await app.register(auditRoutes, { audit: new AuditService(db) });

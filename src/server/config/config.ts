@@ -54,6 +54,8 @@ export interface Config {
   mapsToken: string | undefined;
   /** The anti-spam policy's bulk threshold (BCL 1–9), when known; the analyzer infers it otherwise. */
   bulkThreshold: number | undefined;
+  /** Rspamd's controller, for a fresh /checkv2 scan when a message is analysed. */
+  rspamd: { url: string; password: string | undefined; timeoutMs: number } | undefined;
   /** How often the server removes expired allow/block entries, in seconds. */
   expirySweepSeconds: number;
   /** Log level for Fastify's pino logger; false silences it (tests). */
@@ -160,6 +162,13 @@ export function loadConfig(env: Env, fileValues: Env = {}, cwd = process.cwd()):
     },
     mapsToken,
     bulkThreshold: merged['SECOND_LOOK_BULK_THRESHOLD'] ? int(merged, 'SECOND_LOOK_BULK_THRESHOLD', 7, 1, 9) : undefined,
+    rspamd: merged['SECOND_LOOK_RSPAMD_URL']
+      ? {
+          url: url('SECOND_LOOK_RSPAMD_URL', merged['SECOND_LOOK_RSPAMD_URL']),
+          password: merged['SECOND_LOOK_RSPAMD_PASSWORD'] || undefined,
+          timeoutMs: int(merged, 'SECOND_LOOK_RSPAMD_TIMEOUT_MS', 10_000, 100, 120_000),
+        }
+      : undefined,
     expirySweepSeconds: int(merged, 'SECOND_LOOK_EXPIRY_SWEEP_SECONDS', 600, 10, 86_400),
     logLevel: merged['SECOND_LOOK_LOG_LEVEL'] === 'silent' ? false : merged['SECOND_LOOK_LOG_LEVEL'] || 'info',
   };

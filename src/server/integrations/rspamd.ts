@@ -183,11 +183,12 @@ export function createRspamdClient(options: RspamdClientOptions): RspamdClient {
   async function check(message: Buffer, meta: RspamdScanMeta = {}): Promise<RspamdScan> {
     const headers = requestHeaders(meta, password);
     // One signal for the whole exchange: connecting, waiting for the scan and reading the body.
+    // (The body is copied into a plain Uint8Array: fetch's types do not take a Buffer.)
     const signal = AbortSignal.timeout(timeoutMs);
     let status: number;
     let text: string;
     try {
-      const response = await doFetch(url, { method: 'POST', headers, body: message, signal });
+      const response = await doFetch(url, { method: 'POST', headers, body: new Uint8Array(message), signal });
       status = response.status;
       text = await response.text();
     } catch (error) {

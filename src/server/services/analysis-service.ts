@@ -12,6 +12,7 @@ import { analyzeMessage, decodeHeaders, toMessageFacts } from '../../core/analys
 import { explainDecision } from '../../core/lists';
 import { canAdminister, canReadAll, type Principal } from '../../core/permissions';
 import { headerBlockOf, headerFields } from '../mail/header-block';
+import { RSPAMD_EVIDENCE_HEADER, RspamdError, rspamdFindings, type RspamdClient } from '../integrations/rspamd';
 import type { BlobStore } from '../store/blob-store';
 import type { SubmissionRow, SubmissionsRepo } from '../store/submissions-repo';
 import { badRequest, forbidden, notFound, tooLarge } from './errors';
@@ -27,8 +28,8 @@ export interface AnalysisDeps {
   acceptedDomains: readonly string[];
   bulkThreshold: number | undefined;
   maxMessageBytes: number;
-  /** Extra findings from an outside scanner (Rspamd), when one is configured. */
-  extraFindings?: (raw: Buffer) => Promise<Verdict['findings']>;
+  /** A fresh scan by Rspamd's /checkv2, when a controller is configured. */
+  rspamd?: RspamdClient;
 }
 
 function requireAdmin(principal: Principal): void {
@@ -59,8 +60,24 @@ export class AnalysisService {
       tenant: { acceptedDomains: this.deps.acceptedDomains, ...(this.deps.bulkThreshold !== undefined ? { bulkThreshold: this.deps.bulkThreshold } : {}) },
       ...(decision ? { lists: { now: { action: decision.action, reason: explainDecision(decision) } } } : {}),
     });
-    if (this.deps.extraFindings) verdict.findings.push(...(await this.deps.extraFindings(raw)));
+    if (this.deps.rspamd) await this.addRspamdScan(verdict, raw, recipient, locale);
     return verdict;
+  }
+
+  /**
+   * Rspamd's symbols become findings. When Rspamd cannot answer, the verdict still stands on
+   * the headers, and says which evidence is missing and why.
+   */
+  private async addRspamdScan(verdict: Verdict, raw: Buffer, recipient: string | undefined, locale: VerdictLocale): Promise<void> {
+    const rspamd = this.deps.rspamd;
+    if (!rspamd) return;
+    try {
+      const scan = await rspamd.check(raw, recipient ? { rcpt: [recipient] } : {});
+      verdict.findings.push(...rspamdFindings(scan, { locale }));
+    } catch (error) {
+      const detail = error instanceof RspamdError ? error.message : String(error);
+      verdict.problems.push({ header: RSPAMD_EVIDENCE_HEADER, problem: 'scanUnavailable', detail: `no fresh Rspamd scan: ${detail}` });
+    }
   }
 
   private async record(principal: Principal, base: Omit<SubmissionRow, 'id' | 'source' | 'status' | 'created_date_time' | 'created_by_email' | 'created_by_name' | 'result' | 'idempotency_key'>, verdict: Verdict): Promise<Submission> {
