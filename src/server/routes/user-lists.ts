@@ -4,7 +4,7 @@ import { ErrorBody } from '../../contracts/common';
 import { SenderListBody, SenderListItem, SenderListResponse } from '../../contracts/lists';
 import { principalOf } from '../auth/authenticate';
 import type { UserListsService } from '../services/user-lists-service';
-import type { UserListName } from '../store/user-lists-repo';
+import type { UserListName } from '../services/user-lists-service';
 import { AUTH_ERRORS, BEARER, INPUT_ERRORS } from './responses';
 
 const LISTS: Array<{ path: string; list: UserListName; title: string }> = [

@@ -11,6 +11,8 @@ import { appendAudit } from '../store/audit-repo';
 import type { Db } from '../store/database';
 import { serializeOn } from '../store/serialize';
 import { userListRows, type UserListName, type UserListRow } from '../store/user-lists-repo';
+
+export type { UserListName };
 import { listRefusal, notFound } from './errors';
 import type { Clock } from './submissions-service';
 
