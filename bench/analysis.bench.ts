@@ -6,6 +6,7 @@
  * and Rspamd stamp (Received chains, DKIM/ARC signatures, the long opaque Microsoft
  * headers), with verdicts drawn from every family, so runs compare.
  */
+import { prng } from './prng';
 import type { Bench, BenchResult } from './types';
 import { analyzeHeaders, decodeHeaders } from '../src/core/analysis';
 
@@ -14,17 +15,6 @@ const MEASURE_MS = 3_000;
 const ROUNDS = 10;
 const BLOCKS = 200;
 const MEGABYTE_TARGET_MS = 200;
-
-/** mulberry32: a small seeded PRNG, so every run uses the same data. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const VERDICTS = [

@@ -6,6 +6,7 @@
  * address hits, domain hits, *.domain (subdomain walk-up) hits, safe/blocked senders,
  * misses, mixed case and a few Unicode domains, with every verdict.
  */
+import { prng } from './prng';
 import type { Bench, BenchResult } from './types';
 import type { FilterVerdict, MessageFacts } from '../src/contracts/lists';
 import {
@@ -22,17 +23,6 @@ const TARGET = 200_000;
 const TENANT_ENTRIES = 10_000;
 const USER_ENTRIES = 1_024;
 const MEASURE_MS = 1_500;
-
-/** mulberry32: a small seeded PRNG, so every run uses the same data. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOW = new Date('2025-03-01T12:00:00.000Z');
 const DAY = 86_400_000;

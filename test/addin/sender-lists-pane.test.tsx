@@ -4,6 +4,7 @@
  * over a fake server. The clicking itself
  * (confirmation dialog included) is covered in Chromium by test/e2e/safe-senders.test.ts.
  */
+import { fakeMailbox } from './helpers/fake-mailbox';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -227,18 +228,7 @@ describe('section markup', () => {
 });
 
 describe('pane services: sender lists', () => {
-  function mailbox(): OfficeMailbox {
-    return {
-      messageFacts: () => FACTS,
-      internetHeaders: async () => '',
-      messageAsEml: async () => '',
-      displayLanguage: () => 'en-US',
-      user: () => ({ address: 'anna@contoso.example', displayName: 'Anna' }),
-      supports: () => false,
-      restId: (id) => id,
-      notify: async () => undefined,
-    };
-  }
+  const mailbox = (): OfficeMailbox => fakeMailbox(FACTS, { address: 'anna@contoso.example', displayName: 'Anna' });
 
   it('adds, lists and removes through the server as the signed-in user', async () => {
     const server = new FakeServer();

@@ -2,6 +2,7 @@
  * The task pane without a browser: server-rendered markup (Jest runs in Node, no jsdom),
  * the status state machine, and the pane services over the real outbox with a manual timer.
  */
+import { fakeMailbox } from './helpers/fake-mailbox';
 import { renderToString } from 'react-dom/server';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { enUS } from '../../src/i18n/en-US';
@@ -171,18 +172,7 @@ describe('pane status', () => {
 });
 
 describe('pane services', () => {
-  function mailbox(): OfficeMailbox {
-    return {
-      messageFacts: () => FACTS,
-      internetHeaders: async () => 'Received: x',
-      messageAsEml: async () => 'RU1M',
-      displayLanguage: () => 'en-US',
-      user: () => ({ address: 'alice@contoso.example', displayName: 'Alice' }),
-      supports: () => false,
-      restId: (id) => id,
-      notify: async () => undefined,
-    };
-  }
+  const mailbox = (): OfficeMailbox => fakeMailbox(FACTS, { address: 'alice@contoso.example', displayName: 'Alice' }, { headers: 'Received: x', eml: 'RU1M' });
 
   it('queues a report while the server is down and delivers it once when the retry timer fires', async () => {
     const server = new FakeServer();
