@@ -3,7 +3,7 @@
  * message reported by fifty people is stored once, and a stored message can never be altered
  * without its name changing.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DurableWriter } from './durable-writer';
@@ -28,27 +28,18 @@ export function sha256Hex(bytes: Buffer): string {
 
 export class FileBlobStore implements BlobStore {
   private readonly writer = new DurableWriter();
-  /** Hashes stored (or found) by this process: a repeat costs no disk access at all. */
-  private readonly known = new Set<string>();
 
   constructor(private readonly root: string) {}
 
-  /** One level of 256 folders (as git does): few enough folders to create, and small ones. */
+  /** One level of 256 folders (as git does): few to create, each small. DurableWriter stores by this same layout. */
   private pathOf(sha256: string): string {
     return path.join(this.root, sha256.slice(0, 2), `${sha256}.eml`);
   }
 
+  /** Hashing and writing happen on the writer's threads (see DurableWriter). */
   async put(bytes: Buffer): Promise<StoredBlob> {
-    const sha256 = sha256Hex(bytes);
-    const stored = { sha256, size: bytes.length };
-    if (this.known.has(sha256)) return stored;
-    const target = this.pathOf(sha256);
-    // A private temporary name, flushed, then renamed: a reader never sees a half-written
-    // file, and the bytes are on disk before the caller acknowledges anything.
-    const temp = path.join(path.dirname(target), `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
-    await this.writer.write(target, temp, bytes);
-    this.known.add(sha256);
-    return stored;
+    const sha256 = await this.writer.store(this.root, bytes);
+    return { sha256, size: bytes.length };
   }
 
   async get(sha256: string): Promise<Buffer | undefined> {
