@@ -5,6 +5,7 @@
  * (confirmation dialog included) is covered in Chromium by test/e2e/safe-senders.test.ts.
  */
 import { fakeMailbox } from './helpers/fake-mailbox';
+import { fakePane as makeFakePane } from './helpers/fake-pane';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -109,27 +110,8 @@ describe('lists state', () => {
 });
 
 describe('section markup', () => {
-  function fakePane(overrides: Partial<PaneServices['senderLists']> = {}): PaneServices {
-    return {
-      locale: 'en-US',
-      strings: enUS,
-      message: () => FACTS,
-      moreInfoUrl: async () => 'help.html',
-      report: async () => ({ kind: 'noMessage' }),
-      earlierReports: async () => [],
-      outboxEntries: async () => [],
-      dismissOutboxEntry: async () => undefined,
-      onOutboxChange: () => () => undefined,
-      startRetrying: async () => undefined,
-      stopRetrying: () => undefined,
-      senderLists: {
-        list: async () => ({ items: [], used: 0, limit: 1024 }),
-        add: async (_list, value) => item(value),
-        remove: async () => 'removed',
-        ...overrides,
-      },
-    };
-  }
+  const fakePane = (overrides: Partial<PaneServices['senderLists']> = {}): PaneServices =>
+    makeFakePane(FACTS, { senderLists: { add: async (_list, value) => item(value), ...overrides } });
 
   it('offers the address (checked) and the domain, both add buttons, the status region and both lists', () => {
     const markup = html(

@@ -3,6 +3,7 @@
  * the status state machine, and the pane services over the real outbox with a manual timer.
  */
 import { fakeMailbox } from './helpers/fake-mailbox';
+import { fakePane as makeFakePane } from './helpers/fake-pane';
 import { renderToString } from 'react-dom/server';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { enUS } from '../../src/i18n/en-US';
@@ -29,29 +30,7 @@ const FACTS = {
   receivedAt: '2025-03-04T08:09:10.000Z',
 };
 
-function fakePane(overrides: Partial<PaneServices> = {}): PaneServices {
-  return {
-    locale: 'en-US',
-    strings: enUS,
-    message: () => FACTS,
-    moreInfoUrl: async () => 'help.html',
-    report: async () => ({ kind: 'noMessage' }),
-    earlierReports: async () => [],
-    outboxEntries: async () => [],
-    dismissOutboxEntry: async () => undefined,
-    onOutboxChange: () => () => undefined,
-    startRetrying: async () => undefined,
-    stopRetrying: () => undefined,
-    senderLists: {
-      list: async () => ({ items: [], used: 0, limit: 1024 }),
-      add: async () => {
-        throw new Error('not in this test');
-      },
-      remove: async () => 'removed',
-    },
-    ...overrides,
-  };
-}
+const fakePane = (overrides: Parameters<typeof makeFakePane>[1] = {}): PaneServices => makeFakePane(FACTS, overrides);
 
 function render(pane: PaneServices): string {
   return renderToString(
