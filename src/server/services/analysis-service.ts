@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { MessageFacts, WhatIfResponse } from '../../contracts/lists';
 import type { Submission } from '../../contracts/submissions';
 import type { Verdict, VerdictLocale } from '../../contracts/verdict';
-import { analyzeMessage, decodeHeaders, toMessageFacts } from '../../core/analysis';
+import { decodeHeaders, extractBodyFacts, judge, toMessageFacts, type DecodedFacts } from '../../core/analysis';
 import { explainDecision } from '../../core/lists';
 import { canAdminister, canReadAll, type Principal } from '../../core/permissions';
 import { headerBlockOf, headerFields } from '../mail/header-block';
@@ -52,11 +52,13 @@ export class AnalysisService {
     return toMessageFacts(decodeHeaders(headerBlockOf(raw)));
   }
 
-  private async verdictFor(raw: Buffer, recipient: string | undefined, locale: VerdictLocale): Promise<Verdict> {
-    const facts = this.messageFactsOf(raw);
+  /** `decoded`: the headers of `raw`, decoded once by the caller and used for every step. */
+  private async verdictFor(raw: Buffer, decoded: DecodedFacts, recipient: string | undefined, locale: VerdictLocale): Promise<Verdict> {
+    const facts = toMessageFacts(decoded);
     const decision = facts ? await this.deps.insights.decide(facts, recipient, false) : undefined;
-    const verdict = await analyzeMessage(raw, {
+    const verdict = judge(decoded, {
       locale,
+      body: await extractBodyFacts(raw),
       tenant: { acceptedDomains: this.deps.acceptedDomains, ...(this.deps.bulkThreshold !== undefined ? { bulkThreshold: this.deps.bulkThreshold } : {}) },
       ...(decision ? { lists: { now: { action: decision.action, reason: explainDecision(decision) } } } : {}),
     });
@@ -101,7 +103,8 @@ export class AnalysisService {
     requireAdmin(principal);
     const original = await this.deps.repo.byId(id);
     if (!original) throw notFound(`submission ${id}`);
-    const verdict = await this.verdictFor(await this.rawOf(original), original.recipient_email_address, locale);
+    const raw = await this.rawOf(original);
+    const verdict = await this.verdictFor(raw, decodeHeaders(headerBlockOf(raw)), original.recipient_email_address, locale);
     return this.record(principal, {
       category: original.category,
       internet_message_id: original.internet_message_id,
@@ -126,8 +129,9 @@ export class AnalysisService {
     const headersRaw = headerBlockOf(raw);
     const fields = headerFields(headersRaw);
     if (fields.length === 0) throw badRequest('invalid_message', 'the body is not an RFC 5322 message: it has no header fields');
-    const sender = decodeHeaders(headersRaw).sender;
-    const verdict = await this.verdictFor(raw, undefined, locale);
+    const decoded = decodeHeaders(headersRaw);
+    const sender = decoded.sender;
+    const verdict = await this.verdictFor(raw, decoded, undefined, locale);
     const blob = await this.deps.blobs.put(raw);
     const received = sender.date !== undefined && !Number.isNaN(Date.parse(sender.date)) ? new Date(sender.date) : this.deps.clock.now();
     return this.record(principal, {
