@@ -17,10 +17,11 @@ import { entryMatchesFilter, expiredEntries, validateBulkCreate, validateEntryUp
 import { canAdminister, canReadAll, type Principal } from '../../core/permissions';
 import { allEntries, entryById, toEntry, type AllowBlockRow } from '../store/allow-block-repo';
 import { appendAudit } from '../store/audit-repo';
-import { decodeCursor, encodeCursor, BadCursorError } from '../store/cursor';
+import { encodeCursor } from '../store/cursor';
 import type { Db } from '../store/database';
 import { serializeOn } from '../store/serialize';
 import { badRequest, forbidden, listRefusal, notFound } from './errors';
+import { cursorPosition } from './paging';
 import type { Clock } from './submissions-service';
 
 export interface AllowBlockDeps {
@@ -166,13 +167,7 @@ export class AllowBlockService {
     requireReader(principal);
     const now = this.deps.clock.now();
     const { cursor, limit = 50, ...filter } = query;
-    let after: { t: string; id: string } | undefined;
-    try {
-      after = cursor === undefined ? undefined : decodeCursor(cursor);
-    } catch (error) {
-      if (error instanceof BadCursorError) throw badRequest('invalid_cursor', error.message);
-      throw error;
-    }
+    const after = cursorPosition(cursor);
     const matching = (await allEntries(this.deps.db))
       .filter((e) => entryMatchesFilter(e, filter, now))
       .sort((a, b) => (a.createdDateTime === b.createdDateTime ? b.id.localeCompare(a.id) : b.createdDateTime.localeCompare(a.createdDateTime)))

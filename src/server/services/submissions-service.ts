@@ -15,10 +15,10 @@ import type {
 import { canReadAll, canReadSubmissionOf, type Principal } from '../../core/permissions';
 import { headerBlockOf, headerFields } from '../mail/header-block';
 import type { BlobStore } from '../store/blob-store';
-import { BadCursorError } from '../store/cursor';
 import { isUniqueViolation, type SubmissionFilter, type SubmissionRow, type SubmissionsRepo } from '../store/submissions-repo';
 import { decodeBase64Strict } from './base64';
 import { badRequest, forbidden, notFound, tooLarge } from './errors';
+import { cursorPosition } from './paging';
 import { toSubmission } from './submission-view';
 
 export interface Clock {
@@ -132,13 +132,8 @@ export class SubmissionsService {
   }
 
   private async page(filter: SubmissionFilter, limit: number | undefined, cursor: string | undefined): Promise<SubmissionPage> {
-    try {
-      const { rows, nextCursor } = await this.deps.repo.list(filter, limit ?? DEFAULT_LIMIT, cursor);
-      return { items: rows.map(toSubmission), nextCursor };
-    } catch (error) {
-      if (error instanceof BadCursorError) throw badRequest('invalid_cursor', error.message);
-      throw error;
-    }
+    const { rows, nextCursor } = await this.deps.repo.list(filter, limit ?? DEFAULT_LIMIT, cursorPosition(cursor));
+    return { items: rows.map(toSubmission), nextCursor };
   }
 
   private async readable(principal: Principal, id: string): Promise<SubmissionRow> {

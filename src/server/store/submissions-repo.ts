@@ -1,7 +1,7 @@
 /** Reads and writes the submissions table. Knows SQL, not rules: the service decides. */
 import type { Db } from './database';
 import type { SubmissionsTable } from './schema';
-import { decodeCursor, encodeCursor } from './cursor';
+import { encodeCursor, type CursorPosition } from './cursor';
 import { GroupCommit } from './group-commit';
 import type { SqliteWriter } from './sqlite-writer';
 
@@ -67,8 +67,8 @@ export class SubmissionsRepo {
       .executeTakeFirst();
   }
 
-  /** Newest first. Throws BadCursorError for a cursor we did not issue. */
-  async list(filter: SubmissionFilter, limit: number, cursor: string | undefined): Promise<RowPage> {
+  /** Newest first, after `after` (the last row of the previous page) when given. */
+  async list(filter: SubmissionFilter, limit: number, after: CursorPosition | undefined): Promise<RowPage> {
     let query = this.db.selectFrom('submissions').selectAll();
     if (filter.category) query = query.where('category', '=', filter.category);
     if (filter.status) query = query.where('status', '=', filter.status);
@@ -79,8 +79,7 @@ export class SubmissionsRepo {
     if (filter.internetMessageId) query = query.where('internet_message_id', '=', filter.internetMessageId);
     if (filter.createdAfter) query = query.where('created_date_time', '>=', filter.createdAfter);
     if (filter.createdBefore) query = query.where('created_date_time', '<', filter.createdBefore);
-    if (cursor) {
-      const after = decodeCursor(cursor);
+    if (after) {
       query = query.where((eb) =>
         eb.or([
           eb('created_date_time', '<', after.t),
