@@ -6,6 +6,7 @@
 import net from 'node:net';
 import { createRspamdClient, RspamdError, type RspamdErrorKind } from '../../src/server/integrations/rspamd';
 import { freePort } from './rspamd-support';
+import { failure } from './rspamd-failure';
 
 const MESSAGE = Buffer.from('From: a@example.com\r\nTo: b@example.org\r\nSubject: hi\r\n\r\nhello\r\n');
 const GOOD_REPLY = {
@@ -36,16 +37,6 @@ function fakeFetch(reply: () => Response, calls: Call[] = []): typeof fetch {
 
 const json = (body: unknown, status = 200): (() => Response) => () =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-async function failure(promise: Promise<unknown>): Promise<RspamdError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RspamdError) return error;
-    throw new Error(`expected an RspamdError, got ${String(error)}`);
-  }
-  throw new Error('expected the check to fail');
-}
 
 function thrown(action: () => unknown): RspamdError {
   try {

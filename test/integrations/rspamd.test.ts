@@ -9,12 +9,12 @@ import { toASCII } from 'tr46';
 import {
   createRspamdClient,
   RSPAMD_EVIDENCE_HEADER,
-  RspamdError,
   rspamdFindings,
   type RspamdClient,
   type RspamdScan,
 } from '../../src/server/integrations/rspamd';
 import { rspamdAvailable, startRspamd, type RspamdInstance } from './rspamd-support';
+import { failure } from './rspamd-failure';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'messages', 'blocked-invoice.eml');
 const GTUBE_STRING = 'XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X';
@@ -34,16 +34,6 @@ const GTUBE = Buffer.from([
 ].join('\r\n'));
 /** The client's hostname given, so Rspamd does not look the IP up in DNS itself. */
 const QUIET = { hostname: 'mail.supplier.example' } as const;
-
-async function failure(promise: Promise<unknown>): Promise<RspamdError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RspamdError) return error;
-    throw new Error(`expected an RspamdError, got ${String(error)}`);
-  }
-  throw new Error('expected the check to fail');
-}
 
 function symbol(scan: RspamdScan, name: string): RspamdScan['symbols'][number] {
   const found = scan.symbols.find((s) => s.name === name);

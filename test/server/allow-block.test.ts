@@ -132,6 +132,9 @@ describe.each(databaseKinds())('tenant allow/block list on %s', (kind) => {
     const second = (await call('GET', `/api/allow-block-entries?limit=2&cursor=${first.nextCursor}`, reader)).json();
     expect([...first.items, ...second.items].map((e: { value: string }) => e.value)).toEqual(['xn--bcher-kva.example', 'supplier.example', 'billing@supplier.example']);
     expect(second.nextCursor).toBeNull();
+    const garbage = await call('GET', '/api/allow-block-entries?cursor=garbage', reader);
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json().code).toBe('invalid_cursor');
   });
 
   test('roles: readers and users cannot change; users cannot read', async () => {
