@@ -3,7 +3,6 @@
  * message reported by fifty people is stored once, and a stored message can never be altered
  * without its name changing.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DurableWriter } from './durable-writer';
@@ -21,10 +20,6 @@ export interface BlobStore {
 }
 
 const HASH = /^[0-9a-f]{64}$/;
-
-export function sha256Hex(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 export class FileBlobStore implements BlobStore {
   private readonly writer = new DurableWriter();
