@@ -166,6 +166,12 @@ describe.each(databaseKinds())('tenant allow/block list on %s', (kind) => {
     expect(decision.json()).toMatchObject({ action: 'inbox', reason: { code: 'tenantAllow', entry: { id: allow.id, list: 'tenantAllow' } }, usedTenantEntryIds: [allow.id] });
     expect((await call('GET', `/api/allow-block-entries/${allow.id}`, admin)).json().lastUsedDateTime).toBe('2026-11-22T12:00:00.000Z');
     expect((await call('POST', '/api/decisions', reader, { message })).statusCode).toBe(403);
+
+    // Decisions reuse a built index until the list changes; a change in the same instant counts.
+    await call('DELETE', `/api/allow-block-entries/${allow.id}`, admin);
+    const block = (await call('POST', '/api/allow-block-entries', admin, { value: 'supplier.example', action: 'block' })).json();
+    const after = (await call('POST', '/api/decisions', admin, { message })).json();
+    expect(after).toMatchObject({ action: 'quarantine', reason: { code: 'tenantBlock', entry: { id: block.id } } });
     expect((await call('POST', '/api/decisions', admin, { message: { ...message, verdict: 'ham' } })).statusCode).toBe(400);
   });
 });

@@ -4,10 +4,10 @@
  * an Exchange Online PowerShell script and Rspamd multimap files.
  */
 import type { Decision, HealthReport, MessageFacts } from '../../contracts/lists';
-import { buildTenantIndex, buildUserIndex, computeHealthReport, decide, expiresAtMs } from '../../core/lists';
+import { buildTenantIndex, buildUserIndex, computeHealthReport, decide, expiresAtMs, type TenantListIndex } from '../../core/lists';
 import { generateExchangeScript, generateRspamdMaps, type RspamdMaps } from '../../core/exports';
 import { canAdminister, canReadAll, type Principal } from '../../core/permissions';
-import { allEntries, markUsed } from '../store/allow-block-repo';
+import { allEntries, listFingerprint, markUsed } from '../store/allow-block-repo';
 import { lastChangeOf } from '../store/audit-repo';
 import type { Db } from '../store/database';
 import { recipientLists, safeSenderCounts } from '../store/user-lists-repo';
@@ -26,7 +26,22 @@ export interface ListInsightsDeps {
 const NEAR_LIMIT_RATIO = 0.9;
 
 export class ListInsightsService {
+  /** The tenant index and the list fingerprint it was built from (see listFingerprint). */
+  private tenantIndex: { fingerprint: string; index: TenantListIndex } | undefined;
+
   constructor(private readonly deps: ListInsightsDeps) {}
+
+  /**
+   * Building the index for thousands of entries takes ~100 ms: a live decision per message
+   * cannot pay that each time. It is rebuilt only when the list's fingerprint changes.
+   */
+  private async currentTenantIndex(): Promise<TenantListIndex> {
+    const fingerprint = await listFingerprint(this.deps.db, ENTRY_AUDIT_TARGET);
+    if (this.tenantIndex?.fingerprint !== fingerprint) {
+      this.tenantIndex = { fingerprint, index: buildTenantIndex(await allEntries(this.deps.db)) };
+    }
+    return this.tenantIndex.index;
+  }
 
   async health(principal: Principal): Promise<HealthReport> {
     if (!canReadAll(principal)) throw forbidden('the list health report needs the SecurityAdministrator or SecurityReader role');
@@ -51,13 +66,13 @@ export class ListInsightsService {
    */
   async decide(message: MessageFacts, recipient: string | undefined, live: boolean): Promise<Decision> {
     const now = this.deps.clock.now();
-    const [tenantEntries, userRows] = await Promise.all([
-      allEntries(this.deps.db),
+    const [tenant, userRows] = await Promise.all([
+      this.currentTenantIndex(),
       recipient ? recipientLists(this.deps.db, recipient.toLowerCase()) : Promise.resolve([]),
     ]);
     const toUserEntry = (r: { id: string; value: string }) => ({ id: r.id, value: r.value });
     const decision = decide(message, {
-      tenant: buildTenantIndex(tenantEntries),
+      tenant,
       user: buildUserIndex(userRows.filter((r) => r.list === 'safe').map(toUserEntry), userRows.filter((r) => r.list === 'blocked').map(toUserEntry)),
       now,
     });

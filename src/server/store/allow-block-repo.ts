@@ -52,3 +52,17 @@ export async function markUsed(db: Executor, ids: readonly string[], at: string)
     .where((eb) => eb.or([eb('last_used_date_time', 'is', null), eb('last_used_date_time', '<', at)]))
     .execute();
 }
+
+/**
+ * A cheap fingerprint of the whole list: every create, update, delete and expiry writes an
+ * audit row (its id only ever grows, even within one millisecond), and every use moves the
+ * newest last-used date. Lets callers keep a built index until the list really changes, across
+ * several server instances sharing one database.
+ */
+export async function listFingerprint(db: Executor, auditTargetType: string): Promise<string> {
+  const [change, use] = await Promise.all([
+    db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).where('target_type', '=', auditTargetType).executeTakeFirst(),
+    db.selectFrom('allow_block_entries').select((eb) => eb.fn.max('last_used_date_time').as('used')).executeTakeFirst(),
+  ]);
+  return `${String(change?.id ?? 0)}|${String(use?.used ?? '')}`;
+}

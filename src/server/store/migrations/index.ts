@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { m001Submissions } from './001-submissions';
 import { m002Lists } from './002-lists';
+import { m003AuditByTarget } from './003-audit-by-target';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the same list runs from
@@ -9,6 +10,7 @@ import { m002Lists } from './002-lists';
 const MIGRATIONS: Record<string, Migration> = {
   '001-submissions': m001Submissions,
   '002-lists': m002Lists,
+  '003-audit-by-target': m003AuditByTarget,
 };
 
 export const migrationProvider: MigrationProvider = {
