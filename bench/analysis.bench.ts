@@ -28,7 +28,7 @@ const VERDICTS = [
   { sfv: 'SFE', cat: 'NONE', scl: -1, bcl: 3, dest: 'I', auth: 'pass' },
 ] as const;
 
-function makeBlocks(): string[] {
+export function makeBlocks(): string[] {
   const rnd = prng(4);
   const int = (n: number): number => Math.floor(rnd() * n);
   const b64 = (n: number): string => Array.from({ length: n }, () => B64[int(64)]).join('');

@@ -31,7 +31,7 @@ import { HealthService } from './services/health-service';
 import { IdentityService } from './services/identity-service';
 import { fileManifest } from './services/manifest-file';
 import { SubmissionsService, type Clock } from './services/submissions-service';
-import { FileBlobStore } from './store/blob-store';
+import { BlobReader } from './store/blob-store';
 import { migrateToLatest, openDatabase, sqliteFileOf, type Db } from './store/database';
 import { SqliteWriter } from './store/sqlite-writer';
 import { SubmissionsRepo } from './store/submissions-repo';
@@ -95,8 +95,8 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
     },
   });
 
-  const blobs = new FileBlobStore(path.join(config.dataDir, 'messages'));
-  app.addHook('onClose', async () => blobs.close());
+  // Messages live in the database; servers before migration 004 left them as files here.
+  const blobs = new BlobReader(db, path.join(config.dataDir, 'messages'));
   // Created after the migrations ran, so the writer's connection sees the full schema.
   const sqliteFile = sqliteFileOf(config);
   const writer = sqliteFile ? new SqliteWriter(sqliteFile) : undefined;

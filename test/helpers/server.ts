@@ -10,6 +10,7 @@ import type { Role } from '../../src/contracts/roles';
 import { buildApp } from '../../src/server/app';
 import { loadEmbeddedIssuer, mintToken } from '../../src/server/auth/embedded-issuer';
 import { loadConfig, type Config } from '../../src/server/config/config';
+import { openDatabase } from '../../src/server/store/database';
 import { freshPostgresSchema, type DatabaseKind } from './databases';
 
 export const FIXED_NOW = new Date('2026-11-22T12:00:00.000Z');
@@ -69,4 +70,15 @@ export async function startTestServer(
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Rows of `table` in the server's own database, read over a second connection. */
+export async function countRows(server: TestServer, table: 'message_blobs' | 'submissions'): Promise<number> {
+  const db = openDatabase({ dataDir: server.config.dataDir, databaseUrl: server.config.databaseUrl });
+  try {
+    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  } finally {
+    await db.destroy();
+  }
 }

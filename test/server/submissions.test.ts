@@ -4,7 +4,7 @@
  */
 import { databaseKinds } from '../helpers/databases';
 import { INVOICE_EML, invoiceReport } from '../helpers/reports';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { countRows, startTestServer, type TestServer } from '../helpers/server';
 
 describe.each(databaseKinds())('submissions on %s', (kind) => {
   let server: TestServer;
@@ -88,17 +88,8 @@ describe.each(databaseKinds())('submissions on %s', (kind) => {
     const b = await post(bob, invoiceReport({ recipientEmailAddress: 'bob@contoso.example' }));
     expect(a.statusCode).toBe(201);
     expect(b.statusCode).toBe(201);
-    const fs = await import('node:fs');
-    const path = await import('node:path');
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isDirectory()) walk(path.join(dir, entry.name));
-        else files.push(entry.name);
-      }
-    };
-    walk(path.join(server.config.dataDir, 'messages'));
-    expect(files).toHaveLength(1);
+    expect(await countRows(server, 'submissions')).toBe(2);
+    expect(await countRows(server, 'message_blobs')).toBe(1);
   });
 
   test('me/submissions shows only my reports, filterable by internetMessageId', async () => {

@@ -13,7 +13,7 @@ import { explainDecision } from '../../core/lists';
 import { canAdminister, canReadAll, type Principal } from '../../core/permissions';
 import { headerBlockOf, headerFields } from '../mail/header-block';
 import { RSPAMD_EVIDENCE_HEADER, RspamdError, rspamdFindings, type RspamdClient } from '../integrations/rspamd';
-import type { BlobStore } from '../store/blob-store';
+import { messageBlobOf, type BlobReader, type MessageBlob } from '../store/blob-store';
 import type { SubmissionRow, SubmissionsRepo } from '../store/submissions-repo';
 import { badRequest, forbidden, notFound, tooLarge } from './errors';
 import type { ListInsightsService } from './list-insights-service';
@@ -22,7 +22,7 @@ import type { Clock } from './submissions-service';
 
 export interface AnalysisDeps {
   repo: SubmissionsRepo;
-  blobs: BlobStore;
+  blobs: BlobReader;
   insights: ListInsightsService;
   clock: Clock;
   acceptedDomains: readonly string[];
@@ -82,7 +82,7 @@ export class AnalysisService {
     }
   }
 
-  private async record(principal: Principal, base: Omit<SubmissionRow, 'id' | 'source' | 'status' | 'created_date_time' | 'created_by_email' | 'created_by_name' | 'result' | 'idempotency_key'>, verdict: Verdict): Promise<Submission> {
+  private async record(principal: Principal, base: Omit<SubmissionRow, 'id' | 'source' | 'status' | 'created_date_time' | 'created_by_email' | 'created_by_name' | 'result' | 'idempotency_key'>, verdict: Verdict, blob?: MessageBlob): Promise<Submission> {
     const row: SubmissionRow = {
       ...base,
       id: randomUUID(),
@@ -94,7 +94,7 @@ export class AnalysisService {
       result: JSON.stringify(verdict),
       idempotency_key: null,
     };
-    await this.deps.repo.insert(row);
+    await this.deps.repo.insert(row, blob);
     return toSubmission(row);
   }
 
@@ -132,7 +132,7 @@ export class AnalysisService {
     const decoded = decodeHeaders(headersRaw);
     const sender = decoded.sender;
     const verdict = await this.verdictFor(raw, decoded, undefined, locale);
-    const blob = await this.deps.blobs.put(raw);
+    const blob = await messageBlobOf(raw);
     const received = sender.date !== undefined && !Number.isNaN(Date.parse(sender.date)) ? new Date(sender.date) : this.deps.clock.now();
     return this.record(principal, {
       category: verdict.category === 'undetermined' ? 'spam' : verdict.category,
@@ -147,7 +147,7 @@ export class AnalysisService {
       message_size: blob.size,
       headers_raw: headersRaw,
       original_submission_id: null,
-    }, verdict);
+    }, verdict, blob);
   }
 
   /** POST /api/submissions/{id}/what-if: the decision with today's lists. Changes nothing. */

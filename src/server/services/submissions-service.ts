@@ -1,7 +1,7 @@
 /**
  * Use cases for submissions: a user reports a message; people read reports they may see.
- * A submission is acknowledged only after its row is committed, and its original message is
- * on disk before that row exists, so an acknowledged report is never lost.
+ * A submission is acknowledged only after its row and its original message are committed
+ * (together, in one transaction), so an acknowledged report is never lost.
  */
 import { randomUUID } from 'node:crypto';
 import type {
@@ -14,7 +14,7 @@ import type {
 } from '../../contracts/submissions';
 import { canReadAll, canReadSubmissionOf, type Principal } from '../../core/permissions';
 import { headerBlockOf, headerFields } from '../mail/header-block';
-import type { BlobStore } from '../store/blob-store';
+import { messageBlobOf, type BlobReader } from '../store/blob-store';
 import { isUniqueViolation, type SubmissionFilter, type SubmissionRow, type SubmissionsRepo } from '../store/submissions-repo';
 import { decodeBase64Strict } from './base64';
 import { badRequest, forbidden, notFound, tooLarge } from './errors';
@@ -27,7 +27,7 @@ export interface Clock {
 
 export interface SubmissionsDeps {
   repo: SubmissionsRepo;
-  blobs: BlobStore;
+  blobs: BlobReader;
   clock: Clock;
   maxMessageBytes: number;
 }
@@ -72,7 +72,7 @@ export class SubmissionsService {
       idempotency_key: idempotencyKey ?? null,
     };
     try {
-      await this.deps.repo.insert(row);
+      await this.deps.repo.insert(row, blob);
     } catch (error) {
       // Two retries of one report raced: the other one won, so answer with its submission.
       if (idempotencyKey !== undefined && isUniqueViolation(error)) {
@@ -84,7 +84,7 @@ export class SubmissionsService {
     return { submission: toSubmission(row), created: true };
   }
 
-  /** Decodes and checks the original; stores its bytes. Nothing is stored if a check fails. */
+  /** Decodes and checks the original, and hashes it for storage with the row. */
   private async originalOf(input: CreateSubmission) {
     if (input.message === undefined) {
       if (input.headers === undefined) {
@@ -107,7 +107,7 @@ export class SubmissionsService {
     if (headerFields(headersRaw).length === 0) {
       throw badRequest('invalid_message', 'message is not an RFC 5322 message: it has no header fields');
     }
-    return { headersRaw, blob: await this.deps.blobs.put(bytes) };
+    return { headersRaw, blob: await messageBlobOf(bytes) };
   }
 
   async mine(principal: Principal, query: MySubmissionsQuery): Promise<SubmissionPage> {

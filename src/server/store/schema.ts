@@ -20,7 +20,7 @@ export interface SubmissionsTable {
   created_by_email: string;
   created_by_name: string | null;
   comment: string | null;
-  /** The original message in the blob store; null when only headers were given. */
+  /** The original message in message_blobs; null when only headers were given. */
   message_sha256: string | null;
   message_size: number | null;
   /** The internet header block exactly as received. */
@@ -29,6 +29,14 @@ export interface SubmissionsTable {
   /** JSON of the analysis result. */
   result: string | null;
   idempotency_key: string | null;
+}
+
+/** An original message, keyed by the SHA-256 of its bytes (stored once however often reported). */
+export interface MessageBlobsTable {
+  sha256: string;
+  size: number;
+  bytes: Uint8Array;
+  created_date_time: string;
 }
 
 export interface AuditTable {
@@ -74,6 +82,7 @@ export interface AllowBlockEntriesTable {
 
 export interface Database {
   submissions: SubmissionsTable;
+  message_blobs: MessageBlobsTable;
   audit_log: AuditTable;
   user_list_entries: UserListEntriesTable;
   allow_block_entries: AllowBlockEntriesTable;

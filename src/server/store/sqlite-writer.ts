@@ -18,21 +18,32 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('busy_timeout = 5000');
 const statements = new Map();
-parentPort.on('message', ({ id, sql, parameters }) => {
+function prepared(sql) {
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    if (statements.size > 64) statements.clear();
+    statements.set(sql, statement);
+  }
+  return statement;
+}
+const runAll = db.transaction((list) => {
+  for (const { sql, parameters } of list) prepared(sql).run(...parameters);
+});
+parentPort.on('message', ({ id, list }) => {
   try {
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      if (statements.size > 64) statements.clear();
-      statements.set(sql, statement);
-    }
-    statement.run(...parameters);
+    runAll(list);
     parentPort.postMessage({ id });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.message || error), code: error && error.code });
   }
 });
 `;
+
+export interface CompiledStatement {
+  sql: string;
+  parameters: readonly unknown[];
+}
 
 export class SqliteWriteError extends Error {
   constructor(
@@ -63,12 +74,15 @@ export class SqliteWriter {
     this.worker.unref();
   }
 
-  /** Resolves once the statement is committed (one statement = one transaction). */
-  run(sql: string, parameters: readonly unknown[]): Promise<void> {
+  /**
+   * Runs the statements in one transaction and resolves once it is committed; if any fails,
+   * none of them took effect. Byte parameters are copied to the thread, never shared.
+   */
+  transaction(list: readonly CompiledStatement[]): Promise<void> {
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, sql, parameters });
+      this.worker.postMessage({ id, list: list.map(({ sql, parameters }) => ({ sql, parameters })) });
     });
   }
 

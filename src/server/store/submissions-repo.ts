@@ -1,6 +1,8 @@
 /** Reads and writes the submissions table. Knows SQL, not rules: the service decides. */
+import type { CompiledQuery } from 'kysely';
 import type { Db } from './database';
-import type { SubmissionsTable } from './schema';
+import type { MessageBlobsTable, SubmissionsTable } from './schema';
+import type { MessageBlob } from './blob-store';
 import { encodeCursor, type CursorPosition } from './cursor';
 import { GroupCommit } from './group-commit';
 import type { SqliteWriter } from './sqlite-writer';
@@ -30,28 +32,59 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
 
+interface PendingInsert {
+  row: SubmissionRow;
+  blob: MessageBlob | undefined;
+}
+
 export class SubmissionsRepo {
-  private readonly inserts: GroupCommit<SubmissionRow>;
+  private readonly inserts: GroupCommit<PendingInsert>;
 
   /** `writer`: the embedded SQLite's writer thread; without it (PostgreSQL) Kysely executes. */
   constructor(
     private readonly db: Db,
     writer?: SqliteWriter,
   ) {
-    this.inserts = new GroupCommit(async (rows) => {
-      const query = this.db.insertInto('submissions').values(rows);
+    this.inserts = new GroupCommit(async (pending) => {
+      const statements = this.insertStatements(pending);
       if (writer) {
-        const { sql, parameters } = query.compile();
-        await writer.run(sql, parameters);
+        await writer.transaction(statements);
       } else {
-        await query.execute();
+        await this.db.transaction().execute(async (trx) => {
+          for (const statement of statements) await trx.executeQuery(statement);
+        });
       }
     });
   }
 
-  /** Resolves once the row is committed (batched with concurrent inserts: see GroupCommit). */
-  insert(row: SubmissionRow): Promise<void> {
-    return this.inserts.add(row);
+  /** The messages (each hash once; one already stored is kept) and then the rows. */
+  private insertStatements(pending: readonly PendingInsert[]): CompiledQuery[] {
+    const blobs = new Map<string, MessageBlobsTable>();
+    for (const { row, blob } of pending) {
+      if (blob !== undefined && !blobs.has(blob.sha256)) {
+        blobs.set(blob.sha256, { sha256: blob.sha256, size: blob.size, bytes: blob.bytes, created_date_time: row.created_date_time });
+      }
+    }
+    const statements: CompiledQuery[] = [];
+    if (blobs.size > 0) {
+      statements.push(
+        this.db
+          .insertInto('message_blobs')
+          .values([...blobs.values()])
+          .onConflict((oc) => oc.column('sha256').doNothing())
+          .compile(),
+      );
+    }
+    statements.push(this.db.insertInto('submissions').values(pending.map((p) => p.row)).compile());
+    return statements;
+  }
+
+  /**
+   * Resolves once the row, and its original message when given, are committed together
+   * (batched with concurrent inserts: see GroupCommit).
+   */
+  insert(row: SubmissionRow, blob?: MessageBlob): Promise<void> {
+    return this.inserts.add({ row, blob });
   }
 
   async byId(id: string): Promise<SubmissionRow | undefined> {

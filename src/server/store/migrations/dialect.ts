@@ -1,10 +1,19 @@
 import { PostgresAdapter, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 
+/** The places migrations differ by database; everything else is one code path. */
+function isPostgres(db: Kysely<unknown>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 /**
- * The one place migrations differ by database: an auto-numbered key. SQLite numbers an
- * `integer primary key` by itself (it aliases the rowid); PostgreSQL needs an identity.
+ * An auto-numbered key. SQLite numbers an `integer primary key` by itself (it aliases the
+ * rowid); PostgreSQL needs an identity.
  */
 export function autoNumberedKey(db: Kysely<unknown>): (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  return postgres ? (c) => c.primaryKey().generatedByDefaultAsIdentity() : (c) => c.primaryKey();
+  return isPostgres(db) ? (c) => c.primaryKey().generatedByDefaultAsIdentity() : (c) => c.primaryKey();
+}
+
+/** Raw bytes: SQLite's `blob`, PostgreSQL's `bytea`. Both read back as a Buffer. */
+export function binaryType(db: Kysely<unknown>): 'bytea' | 'blob' {
+  return isPostgres(db) ? 'bytea' : 'blob';
 }

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { m001Submissions } from './001-submissions';
 import { m002Lists } from './002-lists';
 import { m003AuditByTarget } from './003-audit-by-target';
+import { m004MessageBlobs } from './004-message-blobs';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the same list runs from
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001-submissions': m001Submissions,
   '002-lists': m002Lists,
   '003-audit-by-target': m003AuditByTarget,
+  '004-message-blobs': m004MessageBlobs,
 };
 
 export const migrationProvider: MigrationProvider = {

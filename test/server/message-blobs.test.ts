@@ -1,0 +1,117 @@
+/**
+ * Original messages are stored by content in the database, in the same transaction as their
+ * submission rows: once per hash, never one without the other, on SQLite and PostgreSQL.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { migrateToLatest, openDatabase, sqliteFileOf, type Db } from '../../src/server/store/database';
+import { BlobReader, messageBlobOf } from '../../src/server/store/blob-store';
+import { SqliteWriter } from '../../src/server/store/sqlite-writer';
+import { SubmissionsRepo, type SubmissionRow } from '../../src/server/store/submissions-repo';
+import { databaseKinds, freshPostgresSchema, type DatabaseKind } from '../helpers/databases';
+import { tempDir } from '../helpers/server';
+
+function row(overrides: Partial<SubmissionRow> = {}): SubmissionRow {
+  return {
+    id: randomUUID(),
+    category: 'notJunk',
+    source: 'user',
+    status: 'pending',
+    internet_message_id: '<a@example.com>',
+    recipient_email_address: 'anna@contoso.example',
+    to_recipients: '[]',
+    sender: 'billing@supplier.example',
+    subject: 'Invoice',
+    received_date_time: '2026-11-22T09:00:00.000Z',
+    created_date_time: '2026-11-22T12:00:00.000Z',
+    created_by_email: 'anna@contoso.example',
+    created_by_name: null,
+    comment: null,
+    message_sha256: null,
+    message_size: null,
+    headers_raw: 'Subject: Invoice',
+    original_submission_id: null,
+    result: null,
+    idempotency_key: null,
+    ...overrides,
+  };
+}
+
+describe.each(databaseKinds())('message blobs on %s', (kind: DatabaseKind) => {
+  let dataDir: string;
+  let db: Db;
+  let writer: SqliteWriter | undefined;
+  let repo: SubmissionsRepo;
+  let drop: (() => Promise<void>) | undefined;
+
+  beforeEach(async () => {
+    dataDir = tempDir();
+    let databaseUrl: string | undefined;
+    if (kind === 'postgresql') {
+      const schema = await freshPostgresSchema();
+      databaseUrl = schema.url;
+      drop = schema.drop;
+    }
+    db = openDatabase({ dataDir, databaseUrl });
+    await migrateToLatest(db);
+    const file = sqliteFileOf({ dataDir, databaseUrl });
+    writer = file ? new SqliteWriter(file) : undefined;
+    repo = new SubmissionsRepo(db, writer);
+  });
+  afterEach(async () => {
+    await writer?.close();
+    await db.destroy();
+    await drop?.();
+  });
+
+  const count = async (table: 'message_blobs' | 'submissions') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  test('hashes with SHA-256 and stores each message once, however often it is reported', async () => {
+    const bytes = Buffer.from('Subject: hello\r\n\r\nbody');
+    const blob = await messageBlobOf(bytes);
+    expect(blob.sha256).toBe(createHash('sha256').update(bytes).digest('hex')); // checked independently
+    expect(blob.size).toBe(bytes.length);
+    // Concurrent inserts share a batch; later ones find the message already stored.
+    await Promise.all([1, 2, 3].map(() => repo.insert(row({ message_sha256: blob.sha256, message_size: blob.size }), blob)));
+    await repo.insert(row(), await messageBlobOf(Buffer.from(bytes)));
+    expect(await count('message_blobs')).toBe(1);
+    expect(await count('submissions')).toBe(4);
+    const reader = new BlobReader(db, undefined);
+    expect(Buffer.compare((await reader.get(blob.sha256)) ?? Buffer.alloc(0), bytes)).toBe(0);
+    expect(await reader.get('0'.repeat(64))).toBeUndefined();
+    expect(await reader.get('../../etc/passwd')).toBeUndefined();
+  });
+
+  test('keeps every byte of a large binary message exactly', async () => {
+    const bytes = Buffer.alloc(3 * 1024 * 1024);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) & 0xff;
+    const blob = await messageBlobOf(bytes);
+    await repo.insert(row({ message_sha256: blob.sha256, message_size: blob.size }), blob);
+    const back = await new BlobReader(db, undefined).get(blob.sha256);
+    expect(back?.length).toBe(bytes.length);
+    expect(Buffer.compare(back ?? Buffer.alloc(0), bytes)).toBe(0);
+  });
+
+  test('a row that cannot be committed leaves its message unstored too', async () => {
+    const first = await messageBlobOf(Buffer.from('Subject: one\r\n\r\nx'));
+    await repo.insert(row({ created_by_email: 'anna@contoso.example', idempotency_key: 'k1' }), first);
+    const second = await messageBlobOf(Buffer.from('Subject: two\r\n\r\ny'));
+    // The same idempotency key: the unique index refuses the row, and with it the message.
+    await expect(repo.insert(row({ created_by_email: 'anna@contoso.example', idempotency_key: 'k1' }), second)).rejects.toThrow();
+    expect(await count('submissions')).toBe(1);
+    expect(await new BlobReader(db, undefined).get(second.sha256)).toBeUndefined();
+    expect(await new BlobReader(db, undefined).get(first.sha256)).toBeDefined();
+  });
+
+  test('messages that servers before migration 004 kept as files are still read', async () => {
+    const bytes = Buffer.from('From: a@example.com\r\n\r\nkept as a file');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const root = path.join(dataDir, 'messages');
+    fs.mkdirSync(path.join(root, sha256.slice(0, 2)), { recursive: true });
+    fs.writeFileSync(path.join(root, sha256.slice(0, 2), `${sha256}.eml`), bytes);
+    expect(Buffer.compare((await new BlobReader(db, root).get(sha256)) ?? Buffer.alloc(0), bytes)).toBe(0);
+    expect(await new BlobReader(db, undefined).get(sha256)).toBeUndefined();
+  });
+});
