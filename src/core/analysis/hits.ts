@@ -6,7 +6,7 @@
 import type { Finding } from '../../contracts/verdict';
 import type { FindingsCatalog } from '../../i18n/findings';
 import { fillTemplate } from '../../i18n/findings';
-import type { FactFamily, Rule, RuleContext, RuleMatch } from './rules/rule-types';
+import type { FactFamily, IndexedToken, Rule, RuleContext, RuleMatch } from './rules/rule-types';
 import { RULES } from './rules';
 import { formatScore, senderEntry } from './rules/helpers';
 import type { CompauthReasonClass } from './types';
@@ -23,6 +23,33 @@ export interface Hit {
 
 const ROLE_RANK = { cause: 0, contributing: 1, info: 2 } as const;
 
+interface PlannedRule {
+  rule: Rule;
+  /** Position in RULES: the tie-break when findings are ordered. */
+  order: number;
+}
+
+/**
+ * The rule table, split once: rules run on every message, and rules looked up by the
+ * message's Forefront token values (their `on` trigger). Calling every rule cost more than
+ * the few that apply: a message has one SFV and one CAT, and each names one or two rules.
+ */
+const ALWAYS: PlannedRule[] = [];
+const BY_TOKEN = new Map<IndexedToken, Map<string, PlannedRule[]>>();
+RULES.forEach((rule, order) => {
+  if (rule.on === undefined) {
+    ALWAYS.push({ rule, order });
+    return;
+  }
+  let byValue = BY_TOKEN.get(rule.on.key);
+  if (byValue === undefined) BY_TOKEN.set(rule.on.key, (byValue = new Map()));
+  for (const value of rule.on.values) {
+    const list = byValue.get(value) ?? [];
+    list.push({ rule, order });
+    byValue.set(value, list);
+  }
+});
+
 export function runRules(ctx: RuleContext, catalog: FindingsCatalog): Hit[] {
   const common = commonParams(ctx, catalog);
   const present: Readonly<Record<FactFamily, boolean>> = {
@@ -32,16 +59,24 @@ export function runRules(ctx: RuleContext, catalog: FindingsCatalog): Hit[] {
     body: ctx.body !== undefined,
   };
   const hits: Hit[] = [];
-  for (let order = 0; order < RULES.length; order++) {
-    const rule = RULES[order] as Rule;
-    if (rule.needs !== undefined && !present[rule.needs]) continue;
+  const run = ({ rule, order }: PlannedRule): void => {
+    if (rule.needs !== undefined && !present[rule.needs]) return;
     let matches: RuleMatch[];
     try {
       matches = rule.when(ctx);
     } catch {
-      continue;
+      return;
     }
     for (const match of matches) hits.push(toHit(rule, match, order, common, catalog));
+  };
+  for (const planned of ALWAYS) run(planned);
+  const tokens = ctx.facts.forefront?.tokens;
+  if (tokens !== undefined) {
+    for (const [key, byValue] of BY_TOKEN) {
+      const value = tokens[key]?.value;
+      const planned = value === undefined ? undefined : byValue.get(value);
+      if (planned !== undefined) for (const p of planned) run(p);
+    }
   }
   return hits.sort(
     (a, b) => ROLE_RANK[a.rule.role] - ROLE_RANK[b.rule.role] || b.rule.priority - a.rule.priority || a.order - b.order,

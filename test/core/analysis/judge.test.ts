@@ -11,6 +11,9 @@ import {
   toMessageFacts,
 } from '../../../src/core/analysis';
 import { FINDINGS_CATALOGS } from '../../../src/i18n/findings';
+import { deriveFacts } from '../../../src/core/analysis/derive';
+import { CAT_VALUES, SFV_VALUES } from '../../../src/core/analysis/decoders/forefront';
+import type { RuleContext } from '../../../src/core/analysis/rules/rule-types';
 
 const fixture = (name: string): string =>
   readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'headers', `${name}.txt`), 'utf8');
@@ -25,6 +28,31 @@ describe('the rule table', () => {
       // Only findings that name a cause can be one.
       if (rule.role !== 'info') expect(rule.cause).not.toBeNull();
     }
+  });
+
+  // The judge calls a rule with an `on` trigger only when the message has that token value.
+  // If a rule could match without it, the index would hide a finding: this checks every rule
+  // against every SFV x CAT pair (and the corpus's own SCL, SFTY, IPV and SRV values).
+  test('a rule indexed by a Forefront token value never matches without that value', () => {
+    const base = fixture('eop-cat-spoof-compauth-000-dkim-fail');
+    expect(base).toMatch(/SFV:[A-Z]+/);
+    let checked = 0;
+    for (const sfv of [...SFV_VALUES, 'XYZ']) {
+      for (const cat of [...CAT_VALUES, 'XYZ']) {
+        const text = base.replace(/SFV:[A-Z]+/, `SFV:${sfv}`).replace(/CAT:[A-Z]+/, `CAT:${cat}`);
+        const facts = decodeHeaders(text);
+        const ctx: RuleContext = { facts, bulkThreshold: 7, bulkThresholdConfigured: false, acceptedDomains: new Set(), derived: deriveFacts(facts) };
+        for (const rule of RULES) {
+          if (rule.on === undefined || rule.when(ctx).length === 0) continue;
+          checked++;
+          // The code rides along so a failure names the rule.
+          expect({ rule: rule.code, indexed: rule.on.values.includes(facts.forefront?.tokens[rule.on.key]?.value ?? '') })
+            .toEqual({ rule: rule.code, indexed: true });
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(RULES.filter((r) => r.on !== undefined).length).toBeGreaterThan(30);
   });
 
   test('every finding text of the catalog belongs to a rule', () => {

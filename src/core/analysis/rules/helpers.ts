@@ -1,6 +1,6 @@
 /** Small readers the rule tables share, so each rule stays one predicate. */
 import type { ConfigSetting } from '../../../contracts/verdict';
-import type { RuleContext, RuleMatch } from './rule-types';
+import type { IndexedToken, Rule, RuleContext, RuleMatch } from './rule-types';
 import { NO_MATCH } from './rule-types';
 
 /** A match on the Forefront token `key` when its value is one of `values`. */
@@ -19,6 +19,31 @@ export function forefrontToken(
   if (params) match.params = params;
   if (setting) match.setting = setting;
   return [match];
+}
+
+/** What a token rule adds to its match; null when the rule does not apply after all. */
+export interface TokenExtras {
+  params?: Record<string, string>;
+  setting?: ConfigSetting;
+}
+
+/**
+ * The trigger and predicate of a rule that matches the Forefront token `key` with one of
+ * `values` (the evidence is that token), stated once. `extra` may add params or a setting,
+ * or veto the match by returning null.
+ */
+export function onToken(
+  key: IndexedToken,
+  values: readonly string[],
+  extra?: (ctx: RuleContext) => TokenExtras | null,
+): Pick<Rule, 'on' | 'when'> {
+  return {
+    on: { key, values },
+    when: (ctx) => {
+      const more = extra === undefined ? {} : extra(ctx);
+      return more === null ? NO_MATCH : forefrontToken(ctx, key, values, more.params, more.setting);
+    },
+  };
 }
 
 /** The sender entry an admin would add to or remove from a list: the address, else the domain. */

@@ -5,7 +5,7 @@
  */
 import type { Rule, RuleContext, RuleMatch } from './rule-types';
 import { DEFAULT_BULK_THRESHOLD, NO_MATCH } from './rule-types';
-import { forefrontToken, mailboxSetting, orgSetting, senderEntry } from './helpers';
+import { forefrontToken, mailboxSetting, onToken, orgSetting, senderEntry } from './helpers';
 import { catIsSilent } from './microsoft-verdict-rules';
 
 /** BCL 8-9: "a large number of complaints" in Microsoft's BCL bands (0, 1-3, 4-7, 8-9). */
@@ -92,7 +92,7 @@ export const MICROSOFT_SIGNAL_RULES: readonly Rule[] = [
       : bclMatch(ctx, (bcl) => bcl >= 1 && bcl < ctx.bulkThreshold, String(ctx.bulkThreshold)),
   },
   { code: 'MS_SCL_SKIPPED', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'contentFilter', priority: 0,
-    when: (ctx) => forefrontToken(ctx, 'SCL', ['-1']) },
+    ...onToken('SCL', ['-1']) },
   { code: 'MS_SCL_SPAM', needs: 'forefront', severity: 'medium', role: 'contributing', cause: 'contentFilter', layer: 'contentFilter',
     priority: 20, when: (ctx) => sclMatch(ctx, 5, 6) },
   { code: 'MS_SCL_HIGH_CONFIDENCE', needs: 'forefront', severity: 'high', role: 'contributing', cause: 'contentFilter',
@@ -113,15 +113,15 @@ export const MICROSOFT_SIGNAL_RULES: readonly Rule[] = [
     },
   },
   { code: 'MS_SFTY_DOMAIN_IMPERSONATION', needs: 'forefront', severity: 'medium', role: 'contributing', cause: 'phishing',
-    layer: 'impersonationProtection', priority: 10, when: (ctx) => forefrontToken(ctx, 'SFTY', ['9.19']) },
+    layer: 'impersonationProtection', priority: 10, ...onToken('SFTY', ['9.19']) },
   { code: 'MS_SFTY_USER_IMPERSONATION', needs: 'forefront', severity: 'medium', role: 'contributing', cause: 'phishing',
-    layer: 'impersonationProtection', priority: 10, when: (ctx) => forefrontToken(ctx, 'SFTY', ['9.20']) },
+    layer: 'impersonationProtection', priority: 10, ...onToken('SFTY', ['9.20']) },
   { code: 'MS_SFTY_FIRST_CONTACT', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'impersonationProtection',
-    priority: 0, when: (ctx) => forefrontToken(ctx, 'SFTY', ['9.25']) },
+    priority: 0, ...onToken('SFTY', ['9.25']) },
   { code: 'MS_IPV_CAL', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'connectionFilter', priority: 0,
-    when: (ctx) => forefrontToken(ctx, 'IPV', ['CAL']) },
+    ...onToken('IPV', ['CAL']) },
   { code: 'MS_SRV_BULK', needs: 'forefront', severity: 'low', role: 'contributing', cause: 'bulk', layer: 'bulkFilter', priority: 10,
-    when: (ctx) => forefrontToken(ctx, 'SRV', ['BULK']) },
+    ...onToken('SRV', ['BULK']) },
   {
     code: 'MS_PCL_SUSPICIOUS', severity: 'medium', role: 'contributing', cause: 'phishing', layer: 'phishingFilter',
     priority: 10,

@@ -2,9 +2,9 @@
  * Exchange Online Protection verdicts in X-Forefront-Antispam-Report: SFV (how filtering
  * went) and CAT (what the message was classified as). Meanings: message-headers-eop-mdo.
  */
-import type { Rule, RuleContext, RuleMatch } from './rule-types';
+import type { Rule, RuleContext } from './rule-types';
 import { NO_MATCH } from './rule-types';
-import { forefrontToken, mailboxSetting, orgSetting, senderEntry } from './helpers';
+import { forefrontToken, mailboxSetting, onToken, orgSetting, senderEntry, type TokenExtras } from './helpers';
 
 /** SFV values with which configuration, not the content filter, decided. */
 export const CONFIGURED_SFV = ['BLK', 'SKB', 'SKS'] as const;
@@ -19,54 +19,55 @@ export function catIsSilent(ctx: RuleContext): boolean {
 }
 
 /** CAT rules for content verdicts do not apply when configuration set the SCL first. */
-function contentCat(ctx: RuleContext, values: readonly string[]): RuleMatch[] {
-  return ctx.derived.configuredSfv === undefined ? forefrontToken(ctx, 'CAT', values) : NO_MATCH;
+function contentVerdict(ctx: RuleContext): TokenExtras | null {
+  return ctx.derived.configuredSfv === undefined ? {} : null;
 }
 
 export const MICROSOFT_VERDICT_RULES: readonly Rule[] = [
   {
     code: 'MS_SFV_BLK', needs: 'forefront', severity: 'high', role: 'cause', cause: 'tenantConfiguration',
     layer: 'userBlockedSenders', priority: 90, recommendation: 'REC_REMOVE_USER_BLOCKED_SENDER',
-    when: (ctx) => forefrontToken(ctx, 'SFV', ['BLK'], undefined,
-      mailboxSetting('BlockedSendersAndDomains', senderEntry(ctx))),
+    ...onToken('SFV', ['BLK'], (ctx) => ({ setting: mailboxSetting('BlockedSendersAndDomains', senderEntry(ctx)) })),
   },
   {
     code: 'MS_SFV_SKB', needs: 'forefront', severity: 'high', role: 'cause', cause: 'tenantConfiguration',
     layer: 'antiSpamPolicyLists', priority: 90, recommendation: 'REC_REMOVE_POLICY_BLOCKED_SENDER',
-    when: (ctx) => forefrontToken(ctx, 'SFV', ['SKB'], undefined,
-      orgSetting(ctx.derived.senderAddress ? 'BlockedSenders' : 'BlockedSenderDomains', senderEntry(ctx))),
+    ...onToken('SFV', ['SKB'], (ctx) => ({
+      setting: orgSetting(ctx.derived.senderAddress ? 'BlockedSenders' : 'BlockedSenderDomains', senderEntry(ctx)),
+    })),
   },
   {
     code: 'MS_SFV_SKS', needs: 'forefront', severity: 'high', role: 'cause', cause: 'tenantConfiguration',
     layer: 'transportRule', priority: 88, recommendation: 'REC_REVIEW_TRANSPORT_RULE_SCL',
-    when: (ctx) => {
+    ...onToken('SFV', ['SKS'], (ctx) => {
       const scl = ctx.facts.microsoft.orgScl?.value ?? ctx.facts.forefront?.scl;
       const sclText = scl === undefined ? undefined : String(scl);
-      return forefrontToken(ctx, 'SFV', ['SKS'], sclText === undefined ? undefined : { scl: sclText },
-        orgSetting('TransportRule.SetSCL', sclText));
-    },
+      const setting = orgSetting('TransportRule.SetSCL', sclText);
+      return sclText === undefined ? { setting } : { params: { scl: sclText }, setting };
+    }),
   },
   {
     // Only when CAT does not say more: with CAT:BULK or CAT:PHSH, SFV:SPM is just the mechanism.
     code: 'MS_SFV_SPM', needs: 'forefront', severity: 'medium', role: 'cause', cause: 'contentFilter',
     layer: 'contentFilter', priority: 30, implies: 'spam', recommendation: 'REC_CONTENT_FALSE_POSITIVE',
-    when: (ctx) => (catIsSilent(ctx) ? forefrontToken(ctx, 'SFV', ['SPM']) : NO_MATCH),
+    ...onToken('SFV', ['SPM'], (ctx) => (catIsSilent(ctx) ? {} : null)),
   },
   { code: 'MS_SFV_SFE', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'userSafeSenders', priority: 0,
-    when: (ctx) => forefrontToken(ctx, 'SFV', ['SFE']) },
+    ...onToken('SFV', ['SFE']) },
   { code: 'MS_SFV_SKA', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'antiSpamPolicyLists', priority: 0,
-    when: (ctx) => forefrontToken(ctx, 'SFV', ['SKA']) },
+    ...onToken('SFV', ['SKA']) },
   { code: 'MS_SFV_SKN', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'transportRule', priority: 0,
-    when: (ctx) => forefrontToken(ctx, 'SFV', ['SKN']) },
+    ...onToken('SFV', ['SKN']) },
   { code: 'MS_SFV_NSPM', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'contentFilter', priority: 0,
-    implies: 'notJunk', when: (ctx) => forefrontToken(ctx, 'SFV', ['NSPM']) },
+    implies: 'notJunk', ...onToken('SFV', ['NSPM']) },
   { code: 'MS_SFV_SKQ', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'quarantine', priority: 0,
-    when: (ctx) => forefrontToken(ctx, 'SFV', ['SKQ']) },
+    ...onToken('SFV', ['SKQ']) },
   { code: 'MS_SFV_SKI', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'connectionFilter', priority: 0,
-    when: (ctx) => forefrontToken(ctx, 'SFV', ['SKI']) },
+    ...onToken('SFV', ['SKI']) },
   {
     code: 'MS_ALLOW_OVERRODE_VERDICT', needs: 'forefront', severity: 'medium', role: 'info', cause: null,
     layer: 'antiSpamPolicyLists', priority: 0, recommendation: 'REC_REVIEW_ALLOW_ENTRY',
+    on: { key: 'CAT', values: SPAM_OR_THREAT_CAT },
     when: (ctx) => {
       const allow = ctx.facts.forefront?.tokens['SFV'];
       if (allow === undefined || !(ALLOW_SFV as readonly string[]).includes(allow.value)) return NO_MATCH;
@@ -76,86 +77,83 @@ export const MICROSOFT_VERDICT_RULES: readonly Rule[] = [
   {
     code: 'MS_CAT_MALW', needs: 'forefront', severity: 'critical', role: 'cause', cause: 'malware', layer: 'malwareFilter',
     priority: 100, implies: 'malware', recommendation: 'REC_MALWARE_DO_NOT_RELEASE',
-    when: (ctx) => forefrontToken(ctx, 'CAT', ['MALW']),
+    ...onToken('CAT', ['MALW']),
   },
   {
     code: 'MS_CAT_AMP', needs: 'forefront', severity: 'critical', role: 'cause', cause: 'malware', layer: 'malwareFilter',
     priority: 100, implies: 'malware', recommendation: 'REC_MALWARE_DO_NOT_RELEASE',
-    when: (ctx) => forefrontToken(ctx, 'CAT', ['AMP']),
+    ...onToken('CAT', ['AMP']),
   },
   {
     code: 'MS_CAT_SAP', needs: 'forefront', severity: 'critical', role: 'cause', cause: 'malware', layer: 'malwareFilter',
     priority: 99, implies: 'malware', recommendation: 'REC_MALWARE_DO_NOT_RELEASE',
-    when: (ctx) => forefrontToken(ctx, 'CAT', ['SAP']),
+    ...onToken('CAT', ['SAP']),
   },
   {
     // The common attachments filter is a tenant setting: a blocked file type is not malware.
     code: 'MS_CAT_FTBP', needs: 'forefront', severity: 'high', role: 'cause', cause: 'tenantConfiguration', layer: 'antiMalwarePolicy',
     priority: 89, recommendation: 'REC_REVIEW_FILE_TYPE_FILTER',
-    when: (ctx) => forefrontToken(ctx, 'CAT', ['FTBP'], undefined, orgSetting('MalwareFilterPolicy.FileTypes')),
+    ...onToken('CAT', ['FTBP'], () => ({ setting: orgSetting('MalwareFilterPolicy.FileTypes') })),
   },
   {
     code: 'MS_CAT_HPHISH', needs: 'forefront', severity: 'critical', role: 'cause', cause: 'phishing', layer: 'phishingFilter',
     priority: 95, implies: 'phishing', recommendation: 'REC_HIGH_CONFIDENCE_PHISH',
-    when: (ctx) => forefrontToken(ctx, 'CAT', ['HPHSH', 'HPHISH']),
+    ...onToken('CAT', ['HPHSH', 'HPHISH']),
   },
   {
     code: 'MS_CAT_PHSH', needs: 'forefront', severity: 'high', role: 'cause', cause: 'phishing', layer: 'phishingFilter',
     priority: 80, implies: 'phishing', recommendation: 'REC_PHISH_FALSE_POSITIVE',
-    when: (ctx) => forefrontToken(ctx, 'CAT', ['PHSH']),
+    ...onToken('CAT', ['PHSH']),
   },
   {
     // Below the authentication failures: for a legitimate sender the fix is their SPF/DKIM/DMARC.
     code: 'MS_CAT_SPOOF', needs: 'forefront', severity: 'high', role: 'cause', cause: 'phishing', layer: 'spoofIntelligence',
     priority: 60, implies: 'phishing', recommendation: 'REC_SPOOF_ALLOW',
     recommendationSupersededBy: ['AUTH_COMPAUTH_FAIL', 'AUTH_COMPAUTH_SPOOF_BLOCKED_BY_ORG', 'AUTH_COMPAUTH_ACCEPTED_DOMAIN', 'AUTH_OWN_DOMAIN_FAIL'],
-    when: (ctx) => forefrontToken(ctx, 'CAT', ['SPOOF']),
+    ...onToken('CAT', ['SPOOF']),
   },
   {
     code: 'MS_CAT_DIMP', needs: 'forefront', severity: 'high', role: 'cause', cause: 'phishing', layer: 'impersonationProtection',
     priority: 80, implies: 'phishing', recommendation: 'REC_TRUSTED_DOMAIN_IMPERSONATION',
-    when: (ctx) => forefrontToken(ctx, 'CAT', ['DIMP'], undefined,
-      orgSetting('AntiPhishPolicy.ExcludedDomains', ctx.derived.senderDomain)),
+    ...onToken('CAT', ['DIMP'], (ctx) => ({ setting: orgSetting('AntiPhishPolicy.ExcludedDomains', ctx.derived.senderDomain) })),
   },
   {
     code: 'MS_CAT_UIMP', needs: 'forefront', severity: 'high', role: 'cause', cause: 'phishing', layer: 'impersonationProtection',
     priority: 80, implies: 'phishing', recommendation: 'REC_TRUSTED_SENDER_IMPERSONATION',
-    when: (ctx) => forefrontToken(ctx, 'CAT', ['UIMP'], undefined,
-      orgSetting('AntiPhishPolicy.ExcludedSenders', senderEntry(ctx))),
+    ...onToken('CAT', ['UIMP'], (ctx) => ({ setting: orgSetting('AntiPhishPolicy.ExcludedSenders', senderEntry(ctx)) })),
   },
   {
     code: 'MS_CAT_GIMP', needs: 'forefront', severity: 'high', role: 'cause', cause: 'phishing', layer: 'impersonationProtection',
     priority: 78, implies: 'phishing', recommendation: 'REC_TRUSTED_SENDER_IMPERSONATION',
-    when: (ctx) => forefrontToken(ctx, 'CAT', ['GIMP'], undefined,
-      orgSetting('AntiPhishPolicy.ExcludedSenders', senderEntry(ctx))),
+    ...onToken('CAT', ['GIMP'], (ctx) => ({ setting: orgSetting('AntiPhishPolicy.ExcludedSenders', senderEntry(ctx)) })),
   },
   {
     code: 'MS_CAT_BIMP', needs: 'forefront', severity: 'high', role: 'cause', cause: 'phishing', layer: 'impersonationProtection',
     priority: 78, implies: 'phishing', recommendation: 'REC_PHISH_FALSE_POSITIVE',
-    when: (ctx) => forefrontToken(ctx, 'CAT', ['BIMP']),
+    ...onToken('CAT', ['BIMP']),
   },
   {
     code: 'MS_CAT_HSPM', needs: 'forefront', severity: 'high', role: 'cause', cause: 'contentFilter', layer: 'contentFilter',
     priority: 42, implies: 'spam', recommendation: 'REC_CONTENT_FALSE_POSITIVE',
-    when: (ctx) => contentCat(ctx, ['HSPM']),
+    ...onToken('CAT', ['HSPM'], contentVerdict),
   },
   {
     code: 'MS_CAT_SPM', needs: 'forefront', severity: 'medium', role: 'cause', cause: 'contentFilter', layer: 'contentFilter',
     priority: 40, implies: 'spam', recommendation: 'REC_CONTENT_FALSE_POSITIVE',
-    when: (ctx) => contentCat(ctx, ['SPM']),
+    ...onToken('CAT', ['SPM'], contentVerdict),
   },
   {
     // Bulk is not spam by itself: the category comes from the BCL rules and other evidence.
     code: 'MS_CAT_BULK', needs: 'forefront', severity: 'medium', role: 'cause', cause: 'bulk', layer: 'bulkFilter',
-    priority: 50, when: (ctx) => contentCat(ctx, ['BULK']),
+    priority: 50, ...onToken('CAT', ['BULK'], contentVerdict),
   },
   {
     code: 'MS_CAT_OSPM', needs: 'forefront', severity: 'medium', role: 'cause', cause: 'contentFilter', layer: 'contentFilter',
-    priority: 40, implies: 'spam', when: (ctx) => contentCat(ctx, ['OSPM']),
+    priority: 40, implies: 'spam', ...onToken('CAT', ['OSPM'], contentVerdict),
   },
   {
     code: 'MS_CAT_INTOS', needs: 'forefront', severity: 'medium', role: 'cause', cause: 'contentFilter', layer: 'contentFilter',
     priority: 40, implies: 'spam', recommendation: 'REC_CONTENT_FALSE_POSITIVE',
-    when: (ctx) => contentCat(ctx, ['INTOS']),
+    ...onToken('CAT', ['INTOS'], contentVerdict),
   },
 ];

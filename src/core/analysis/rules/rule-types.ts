@@ -54,6 +54,15 @@ export interface RuleMatch {
 /** The decoded family a rule reads; rules whose family is absent are not run at all. */
 export type FactFamily = 'forefront' | 'spamAssassin' | 'rspamd' | 'body';
 
+/** X-Forefront-Antispam-Report tokens with enumerated values that rules are indexed by. */
+export type IndexedToken = 'SFV' | 'CAT' | 'SCL' | 'SFTY' | 'IPV' | 'SRV';
+
+/** The rule can only match when the Forefront token `key` has one of `values` (as decoded). */
+export interface TokenTrigger {
+  key: IndexedToken;
+  values: readonly string[];
+}
+
 export interface Rule {
   code: FindingCode;
   needs?: FactFamily;
@@ -68,6 +77,12 @@ export interface Rule {
   recommendation?: RecommendationCode;
   /** The recommendation is left out when one of these findings is present (it says it better). */
   recommendationSupersededBy?: readonly FindingCode[];
+  /**
+   * Set when the rule can only match on certain Forefront token values. The judge then looks
+   * the rule up by the message's token instead of calling it: most of Microsoft's rules name
+   * one SFV or CAT value, and a message has one of each.
+   */
+  on?: TokenTrigger;
   when(ctx: RuleContext): RuleMatch[];
 }
 
