@@ -8,10 +8,17 @@
  */
 import type { AuthMethodResult, HeaderField } from '../types';
 import type { ProblemLog } from '../problem-log';
-import { findIp, readKeyValues, splitTopLevel, stripComments, type Uncommented } from './tokens';
+import { findIp, lowerCased, nameTable, readKeyValues, splitTopLevel, stripComments, type Uncommented } from './tokens';
 
 const RESINFO_START = /^[A-Za-z0-9_.-]+(?:\/\d+)?\s*=/;
 const IP_PROPERTIES = ['smtp.remote-ip', 'smtp.client-ip', 'policy.iprev'];
+/** RFC 8601's registered methods and the properties stamps use (see nameTable for why). */
+const knownMethod = nameTable(['spf', 'dkim', 'dmarc', 'compauth', 'arc', 'iprev', 'auth', 'bimi', 'dkim-atps', 'sender-id', 'domainkeys', 'x-google-dkim']);
+const knownProperty = nameTable([
+  'smtp.mailfrom', 'smtp.helo', 'smtp.auth', 'smtp.remote-ip', 'smtp.client-ip', 'header.from', 'header.d', 'header.i',
+  'header.s', 'header.b', 'header.a', 'header.sender', 'header.selector', 'policy.iprev', 'policy.dmarc', 'policy.published-domain-policy',
+  'policy.applied-disposition', 'policy.evaluated-disposition', 'policy.ptype', 'action', 'header.d', 'policy.authority',
+]);
 
 export function parseAuthenticationResults(
   field: HeaderField,
@@ -66,7 +73,9 @@ function parseResinfo(
   const words = readKeyValues(text);
   const first = words[0];
   if (first === undefined || first.key === '' || first.value === '') return undefined;
-  const method = first.key.split('/')[0]?.toLowerCase() ?? '';
+  // "dkim/2=pass": the method's version is not part of its name.
+  const slash = first.key.indexOf('/');
+  const method = knownMethod(lowerCased(slash === -1 ? first.key : first.key.slice(0, slash)));
   if (method.length === 0) return undefined;
 
   const properties: Record<string, string> = {};
@@ -74,19 +83,20 @@ function parseResinfo(
   for (let k = 1; k < words.length; k++) {
     const w = words[k];
     if (w === undefined || w.key === '') continue;
-    const key = w.key.toLowerCase();
+    const key = knownProperty(lowerCased(w.key));
     if (key === 'reason') reason = w.value;
-    else if (!(key in properties)) properties[key] = w.value;
+    // An own property only: "constructor=" must not find Object.prototype's.
+    else if (!Object.hasOwn(properties, key)) properties[key] = w.value;
   }
   const result: AuthMethodResult = {
     method,
-    result: first.value.toLowerCase(),
+    result: lowerCased(first.value),
     properties,
     text: segment,
     header,
   };
   if (reason !== undefined) result.reason = reason;
-  if (comments.length > 0) result.comment = comments.join(' ');
+  if (comments.length > 0) result.comment = comments.length === 1 ? (comments[0] ?? '') : comments.join(' ');
   const ip = findIpIn(result.comment, properties);
   if (ip !== undefined) result.ip = ip;
   if (authservId !== undefined) result.authservId = authservId;
