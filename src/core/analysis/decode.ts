@@ -251,10 +251,12 @@ class DecodeState {
   private pickEffectiveAuth(): void {
     const auth = this.auth;
     for (const statements of this.authHeaders) {
-      const dkim = statements.filter((s) => s.method === 'dkim');
-      if (auth.dkim.length === 0 && dkim.length > 0) auth.dkim = dkim;
+      // DKIM may have several statements (one per signature): all of the first header with any.
+      const takeDkim = auth.dkim.length === 0;
       for (const s of statements) {
-        if (s.method === 'spf') auth.spf ??= s;
+        if (s.method === 'dkim') {
+          if (takeDkim) auth.dkim.push(s);
+        } else if (s.method === 'spf') auth.spf ??= s;
         else if (s.method === 'dmarc') auth.dmarc ??= s;
         else if (s.method === 'arc') auth.arcResult ??= s;
         else if (s.method === 'compauth' && auth.compauth === undefined) {

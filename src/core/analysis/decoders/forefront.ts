@@ -5,7 +5,7 @@
  */
 import type { ForefrontFacts, HeaderField, KeyedToken } from '../types';
 import type { ProblemLog } from '../problem-log';
-import { parseIntIn, upperCased } from './tokens';
+import { parseIntIn, scanColonTokens, upperCased } from './tokens';
 
 export const SFV_VALUES = ['SPM', 'SKS', 'BLK', 'SFE', 'SKA', 'SKB', 'SKN', 'NSPM', 'SKQ', 'SKI'] as const;
 export const CAT_VALUES = [
@@ -27,37 +27,16 @@ const KNOWN_KEYS: ReadonlyMap<string, string> = new Map(
 
 export function parseForefrontReport(field: HeaderField, log: ProblemLog): ForefrontFacts {
   const tokens: Record<string, KeyedToken> = {};
-  const value = field.value;
-  const n = value.length;
-  let start = 0;
-  let count = 0;
-  // Token bounds are found by index and trimmed by index: only the kept tokens are sliced.
-  // (The opaque SFS list and friends are most of the header and are never copied.)
-  while (start < n) {
-    let end = value.indexOf(';', start);
-    if (end === -1) end = n;
-    const colon = value.indexOf(':', start);
-    if (colon === -1 || colon > end) {
-      const text = value.slice(start, end).trim();
-      if (text.length > 0) log.add(field.name, 'unreadableValue', `token without a colon: ${text}`);
-    } else {
-      count++;
-      const keyStart = skipBlanks(value, start, colon);
-      const keyEnd = trimBlanksEnd(value, keyStart, colon);
-      // Only the documented fields are kept, and none is longer than four letters.
-      if (keyEnd - keyStart <= MAX_KEY_LENGTH) {
-        const key = KNOWN_KEYS.get(upperCased(value.slice(keyStart, keyEnd)));
-        if (key !== undefined && tokens[key] === undefined) {
-          const valueStart = skipBlanks(value, colon + 1, end);
-          const valueEnd = trimBlanksEnd(value, valueStart, end);
-          const v = value.slice(valueStart, valueEnd);
-          // Enumerated values are compared upper-cased; the exact text stays in `text`.
-          tokens[key] = { value: ENUMERATED_KEYS.has(key) ? upperCased(v) : v, text: value.slice(keyStart, valueEnd) };
-        }
-      }
-    }
-    start = end + 1;
-  }
+  const count = scanColonTokens(
+    field.value,
+    // Only the documented fields are kept; SFS and friends are long and opaque.
+    (key) => KNOWN_KEYS.get(upperCased(key)),
+    (key, v, text) => {
+      // Enumerated values are compared upper-cased; the exact text stays in `text`.
+      if (tokens[key] === undefined) tokens[key] = { value: ENUMERATED_KEYS.has(key) ? upperCased(v) : v, text };
+    },
+    (text) => log.add(field.name, 'unreadableValue', `token without a colon: ${text}`),
+  );
   const facts: ForefrontFacts = { header: field.name, tokens };
   const read = (key: string): string | undefined => tokens[key]?.value;
 
@@ -96,22 +75,6 @@ export function parseForefrontReport(field: HeaderField, log: ProblemLog): Foref
   copyIfPresent(facts, 'h', read('H'), false);
   if (count === 0) log.add(field.name, 'emptyValue', 'no KEY:value tokens');
   return facts;
-}
-
-const MAX_KEY_LENGTH = 4;
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-function skipBlanks(text: string, from: number, to: number): number {
-  while (from < to && isBlank(text.charCodeAt(from))) from++;
-  return from;
-}
-
-function trimBlanksEnd(text: string, from: number, to: number): number {
-  while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
-  return to;
 }
 
 function copyIfPresent(

@@ -5,23 +5,27 @@
  */
 import type { HeaderField, KeyedToken, MailboxDeliveryFacts, MicrosoftFacts } from '../types';
 import type { ProblemLog } from '../problem-log';
-import { parseIntIn, splitColonTokens } from './tokens';
+import { lowerCased, nameTable, parseIntIn, scanColonTokens, upperCased } from './tokens';
+
+const levelKey = (key: string): string | undefined => {
+  const upper = upperCased(key);
+  return upper === 'BCL' ? 'BCL' : upper === 'PCL' ? 'PCL' : undefined;
+};
 
 export function applyMicrosoftAntispam(field: HeaderField, facts: MicrosoftFacts, log: ProblemLog): void {
   facts.antispamHeader ??= field.name;
-  for (const token of splitColonTokens(field.value)) {
-    if (!token.ok) continue; // ARA and friends are opaque lists; only BCL/PCL matter here.
-    const key = token.key.toUpperCase();
+  // ARA and friends are opaque lists; only BCL/PCL matter here.
+  scanColonTokens(field.value, levelKey, (key, value, text) => {
     if (key === 'BCL' && facts.bcl === undefined) {
-      const level = parseIntIn(token.value, 0, 9);
-      if (level === undefined) log.add(field.name, 'unknownValue', token.text);
-      else facts.bcl = { value: token.value, text: token.text, level };
+      const level = parseIntIn(value, 0, 9);
+      if (level === undefined) log.add(field.name, 'unknownValue', text);
+      else facts.bcl = { value, text, level };
     } else if (key === 'PCL' && facts.pcl === undefined) {
-      const level = parseIntIn(token.value, 0, 8);
-      if (level === undefined) log.add(field.name, 'unknownValue', token.text);
-      else facts.pcl = { value: token.value, text: token.text, level };
+      const level = parseIntIn(value, 0, 8);
+      if (level === undefined) log.add(field.name, 'unknownValue', text);
+      else facts.pcl = { value, text, level };
     }
-  }
+  }, () => undefined);
 }
 
 export function applyOrganizationScl(field: HeaderField, facts: MicrosoftFacts, log: ProblemLog): void {
@@ -31,16 +35,19 @@ export function applyOrganizationScl(field: HeaderField, facts: MicrosoftFacts, 
   else facts.orgScl = { header: field.name, value, text: field.value.trim() };
 }
 
+/** The keys Microsoft stamps (see nameTable); others are kept too, under their own names. */
+const mailboxKey = nameTable(['ucf', 'jmr', 'auth', 'dest', 'ofr', 'eng', 'rf', 'ofr', 'pcl', 'bcl', 'ep']);
+
 export function parseMailboxDelivery(field: HeaderField, log: ProblemLog): MailboxDeliveryFacts {
   const tokens: Record<string, KeyedToken> = {};
-  for (const token of splitColonTokens(field.value)) {
-    if (!token.ok) {
-      log.add(field.name, 'unreadableValue', `token without a colon: ${token.text}`);
-      continue;
-    }
-    const key = token.key.toLowerCase();
-    if (!(key in tokens)) tokens[key] = { value: token.value, text: token.text };
-  }
+  scanColonTokens(
+    field.value,
+    (key) => mailboxKey(lowerCased(key)),
+    (key, value, text) => {
+      if (!Object.hasOwn(tokens, key)) tokens[key] = { value, text };
+    },
+    (text) => log.add(field.name, 'unreadableValue', `token without a colon: ${text}`),
+  );
   const facts: MailboxDeliveryFacts = { header: field.name, tokens };
   const ucf = tokens['ucf']?.value;
   const jmr = tokens['jmr']?.value;

@@ -267,21 +267,54 @@ export function findIp(text: string): string | undefined {
   return undefined;
 }
 
-export type ColonToken =
-  | { ok: true; key: string; value: string; text: string }
-  | { ok: false; text: string };
-
-/** Splits `A:1;B:2;` style lists (Microsoft's headers) into keyed tokens. */
-export function splitColonTokens(value: string): ColonToken[] {
-  const out: ColonToken[] = [];
-  for (const piece of value.split(';')) {
-    const text = piece.trim();
-    if (text.length === 0) continue;
-    const colon = text.indexOf(':');
-    if (colon <= 0) out.push({ ok: false, text });
-    else out.push({ ok: true, key: text.slice(0, colon).trim(), value: text.slice(colon + 1).trim(), text });
+/**
+ * Walks a `KEY:value;` list (Microsoft's headers) by index: blanks are trimmed without copies,
+ * and only the tokens `keep` names are cut out, so long opaque tokens are never copied.
+ * `keep` gets the key as written and returns the name to store it under (a constant from a
+ * nameTable), or undefined to skip the token. Returns how many tokens had a key.
+ */
+export function scanColonTokens(
+  value: string,
+  keep: (key: string) => string | undefined,
+  onToken: (name: string, value: string, text: string) => void,
+  onBad: (text: string) => void,
+): number {
+  const n = value.length;
+  let start = 0;
+  let count = 0;
+  // The next ':' is searched for again only once passed: a list of colon-free tokens must
+  // not be scanned to its end once per token (quadratic).
+  let colon = value.indexOf(':');
+  while (start < n) {
+    let end = value.indexOf(';', start);
+    if (end === -1) end = n;
+    if (colon !== -1 && colon < start) colon = value.indexOf(':', start);
+    const keyStart = skipBlanks(value, start, colon === -1 || colon > end ? end : colon);
+    if (colon === -1 || colon > end || colon === keyStart) {
+      const text = value.slice(keyStart, trimBlanksEnd(value, keyStart, end));
+      if (text.length > 0) onBad(text);
+    } else {
+      count++;
+      const name = keep(value.slice(keyStart, trimBlanksEnd(value, keyStart, colon)));
+      if (name !== undefined) {
+        const valueStart = skipBlanks(value, colon + 1, end);
+        const valueEnd = trimBlanksEnd(value, valueStart, end);
+        onToken(name, value.slice(valueStart, valueEnd), value.slice(keyStart, valueEnd));
+      }
+    }
+    start = end + 1;
   }
-  return out;
+  return count;
+}
+
+function skipBlanks(text: string, from: number, to: number): number {
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  return from;
+}
+
+function trimBlanksEnd(text: string, from: number, to: number): number {
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  return to;
 }
 
 /** Parses a decimal number the way filters write them ("7.9", "-0.50", "+1"), else undefined. */
