@@ -12,6 +12,7 @@ import type {
   HeaderField,
   MailboxAddress,
   MicrosoftFacts,
+  ReceivedFacts,
   ReceivedHop,
   ReceivedSpf,
   RspamdFacts,
@@ -22,7 +23,6 @@ import { ProblemLog } from './problem-log';
 import { fieldFilter, splitHeaderBlock } from './header-fields';
 import { decodeEncodedWords } from './encoded-words';
 import { parseAuthenticationResults } from './decoders/auth-results';
-import { classifyCompauthReason } from './decoders/compauth';
 import { parseReceivedSpf } from './decoders/received-spf';
 import { parseForefrontReport } from './decoders/forefront';
 import { applyMicrosoftAntispam, applyOrganizationScl, parseMailboxDelivery } from './decoders/microsoft-antispam';
@@ -57,6 +57,36 @@ export function decodeHeaders(headerBlock: string): DecodedFacts {
     }
   }
   return state.finish(count);
+}
+
+/**
+ * The decoded facts. A class, not an object literal: `problemsOmitted` must be a getter (the
+ * lazily parsed headers may still add to the log), and a literal with a getter is built on
+ * V8's slow path every time.
+ */
+class Facts implements DecodedFacts {
+  readonly problems: DecodedFacts['problems'];
+  /** Not an own enumerable property: the facts serialise as data only. */
+  readonly #log: ProblemLog;
+  forefront?: ForefrontFacts;
+  spamAssassin?: SpamAssassinFacts;
+  rspamd?: RspamdFacts;
+
+  constructor(
+    readonly fieldCount: number,
+    log: ProblemLog,
+    readonly auth: AuthFacts,
+    readonly microsoft: MicrosoftFacts,
+    readonly received: ReceivedFacts,
+    readonly sender: SenderFacts,
+  ) {
+    this.#log = log;
+    this.problems = log.items;
+  }
+
+  get problemsOmitted(): number {
+    return this.#log.omitted;
+  }
 }
 
 /** Authentication facts; the secondary headers are parsed when first read. */
@@ -114,6 +144,11 @@ class LazySender implements SenderFacts {
     }
     return this.decoded;
   }
+}
+
+/** The decoder classifies every compauth statement's reason as it reads it. */
+function isCompauth(s: AuthMethodResult): s is AuthMethodResult & { reasonClass: CompauthReasonClass } {
+  return s.method === 'compauth' && s.reasonClass !== undefined;
 }
 
 type Handler = (state: DecodeState, field: HeaderField) => void;
@@ -211,19 +246,7 @@ class DecodeState {
 
   finish(fieldCount: number): DecodedFacts {
     this.pickEffectiveAuth();
-    const log = this.log;
-    const facts: DecodedFacts = {
-      fieldCount,
-      problems: this.log.items,
-      // A getter: the lazily parsed headers may still add to the log.
-      get problemsOmitted(): number {
-        return log.omitted;
-      },
-      auth: this.auth,
-      microsoft: this.microsoft,
-      received: buildReceivedChain(this.hops),
-      sender: this.sender,
-    };
+    const facts: DecodedFacts = new Facts(fieldCount, this.log, this.auth, this.microsoft, buildReceivedChain(this.hops), this.sender);
     if (this.forefront) facts.forefront = this.forefront;
     this.finishSpamAssassin(facts);
     if (this.rspamd.header !== undefined || this.rspamd.action !== undefined || this.rspamd.xSpam !== undefined) {
@@ -259,9 +282,7 @@ class DecodeState {
         } else if (s.method === 'spf') auth.spf ??= s;
         else if (s.method === 'dmarc') auth.dmarc ??= s;
         else if (s.method === 'arc') auth.arcResult ??= s;
-        else if (s.method === 'compauth' && auth.compauth === undefined) {
-          auth.compauth = { ...s, reasonClass: classifyCompauthReason(s.reason) };
-        }
+        else if (isCompauth(s)) auth.compauth ??= s;
       }
     }
   }

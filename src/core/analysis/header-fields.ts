@@ -56,14 +56,34 @@ class LazyField implements HeaderField {
  * lower-cased name it holds (the others are still checked and counted, never cut out).
  */
 export interface FieldFilter {
-  names: ReadonlySet<string>;
-  /** Lengths of those names: most fields are rejected on length alone, before any slicing. */
-  lengths: ReadonlySet<number>;
+  /**
+   * The lower-cased names by length: most fields are rejected on length alone, the rest by
+   * comparing in place, so a field's name is never copied or lower-cased unless it is kept,
+   * and a kept field's lowerName is the filter's own constant (cheap to look up by).
+   */
+  byLength: ReadonlyMap<number, readonly string[]>;
 }
 
 export function fieldFilter(names: Iterable<string>): FieldFilter {
-  const set = new Set([...names].map((n) => n.toLowerCase()));
-  return { names: set, lengths: new Set([...set].map((n) => n.length)) };
+  const byLength = new Map<number, string[]>();
+  for (const name of new Set([...names].map((n) => n.toLowerCase()))) {
+    byLength.set(name.length, [...(byLength.get(name.length) ?? []), name]);
+  }
+  return { byLength };
+}
+
+/**
+ * The filter's name equal, ignoring case, to text[from, from + length), if any. The span is
+ * a valid field name (printable ASCII, checked before), in which `| 0x20` lower-cases exactly
+ * the letters A-Z and changes nothing that could equal a letter, digit or '-'.
+ */
+function keptName(text: string, from: number, candidates: readonly string[]): string | undefined {
+  for (const candidate of candidates) {
+    let i = 0;
+    while (i < candidate.length && (text.charCodeAt(from + i) | 0x20) === candidate.charCodeAt(i)) i++;
+    if (i === candidate.length) return candidate;
+  }
+  return undefined;
 }
 
 export interface SplitResult {
@@ -120,13 +140,12 @@ export function splitHeaderBlock(input: string, log: ProblemLog, filter: FieldFi
         } else {
           seenField = true;
           count++;
-          if (filter === undefined || filter.lengths.has(nameEnd - pos)) {
-            const name = text.slice(pos, nameEnd);
-            const lower = name.toLowerCase();
-            if (filter === undefined || filter.names.has(lower)) {
-              const valueEnd = end > colon && text.charCodeAt(end - 1) === CR ? end - 1 : end;
-              fields.push(new LazyField(name, lower, text, colon + 1, valueEnd, count - 1));
-            }
+          const candidates = filter?.byLength.get(nameEnd - pos);
+          const lower = filter === undefined ? text.slice(pos, nameEnd).toLowerCase()
+            : candidates === undefined ? undefined : keptName(text, pos, candidates);
+          if (lower !== undefined) {
+            const valueEnd = end > colon && text.charCodeAt(end - 1) === CR ? end - 1 : end;
+            fields.push(new LazyField(text.slice(pos, nameEnd), lower, text, colon + 1, valueEnd, count - 1));
           }
         }
       }

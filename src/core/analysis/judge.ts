@@ -120,18 +120,18 @@ function recommendationsOf(
   absentWhenUndetermined: string | undefined,
 ): Recommendation[] {
   const ordered = primary === undefined ? hits : [primary, ...hits.filter((h) => h !== primary)];
-  const present = new Set<string>(hits.map((h) => h.rule.code));
-  const seen = new Set<string>();
   const out: Recommendation[] = [];
   for (const hit of ordered) {
     const code = hit.rule.recommendation;
     if (code === undefined) continue;
     // Nothing was blocked: fixes for a block do not apply, only advice about allows does.
     if (!blocked && hit.rule.role !== 'info') continue;
-    if (hit.rule.recommendationSupersededBy?.some((c) => present.has(c))) continue;
+    const supersededBy = hit.rule.recommendationSupersededBy;
+    if (supersededBy !== undefined && hits.some((h) => supersededBy.includes(h.rule.code))) continue;
     const text = fillTemplate(catalog.recommendations[code], hit.params, hit.common);
-    if (seen.has(text)) continue;
-    seen.add(text);
+    // Identical advice once. Different codes never read alike (the catalog test checks), so
+    // texts are compared only within a code: a cheap check first, no hashing of every text.
+    if (out.some((r) => r.code === code && r.text === text)) continue;
     const rec: Recommendation = { code, findingCode: hit.rule.code, text };
     if (hit.match.setting !== undefined) rec.setting = hit.match.setting;
     out.push(rec);

@@ -54,6 +54,8 @@ export interface AuthMethodResult {
   authservId?: string;
   /** ARC instance (`i=`) for ARC-Authentication-Results. */
   instance?: number;
+  /** compauth only: what its reason code means. */
+  reasonClass?: CompauthReasonClass;
 }
 
 export interface ReceivedSpf {

@@ -42,3 +42,10 @@ test('fillTemplate fills known placeholders and leaves unknown ones visible', ()
   expect(fillTemplate('BCL {bcl} at {threshold}; {missing}', { bcl: '6', threshold: '5' })).toBe('BCL 6 at 5; {missing}');
   expect(fillTemplate('@{Remove="{entry}"}', { entry: 'a@example.com' })).toBe('@{Remove="a@example.com"}');
 });
+
+// The judge compares recommendation texts only within one code when it drops repeated advice,
+// which is right only while no two codes read alike.
+test.each(VERDICT_LOCALES)('no two recommendations read alike in %s', (locale) => {
+  const texts = Object.values(FINDINGS_CATALOGS[locale].recommendations);
+  expect(new Set(texts).size).toBe(texts.length);
+});

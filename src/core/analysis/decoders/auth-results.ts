@@ -8,6 +8,7 @@
  */
 import type { AuthMethodResult, HeaderField } from '../types';
 import type { ProblemLog } from '../problem-log';
+import { classifyCompauthReason } from './compauth';
 import { findIp, lowerCased, nameTable, readKeyValues, splitTopLevel, stripComments, type Uncommented } from './tokens';
 
 const RESINFO_START = /^[A-Za-z0-9_.-]+(?:\/\d+)?\s*=/;
@@ -96,6 +97,7 @@ function parseResinfo(
     header,
   };
   if (reason !== undefined) result.reason = reason;
+  if (method === 'compauth') result.reasonClass = classifyCompauthReason(reason);
   if (comments.length > 0) result.comment = comments.length === 1 ? (comments[0] ?? '') : comments.join(' ');
   const ip = findIpIn(result.comment, properties);
   if (ip !== undefined) result.ip = ip;
