@@ -237,3 +237,22 @@ describe('lexical helpers', () => {
     expect(stripComments('a "(not a comment)" (but this is)')).toEqual({ text: 'a "(not a comment)"', comments: ['but this is'] });
   });
 });
+
+describe('header names', () => {
+  test('are matched in any case, and only exactly', () => {
+    const facts = decodeHeaders([
+      'authentication-results: spf=fail smtp.mailfrom=a.example',
+      'X-FOREFRONT-ANTISPAM-REPORT: SFV:SPM;CAT:BULK;',
+      'x-Spam-Statu5: Yes, score=9.0 required=5.0',
+      'X-Spam-Status-: Yes, score=9.0 required=5.0',
+      'fROM: Anna <anna@a.example>',
+      '',
+      'X-Spam-Status: Yes, score=9.0 required=5.0 (in the body, not a header)',
+    ].join('\r\n'));
+    expect(facts.auth.spf?.result).toBe('fail');
+    expect(facts.forefront?.sfv).toBe('SPM');
+    expect(facts.sender.from?.address).toBe('anna@a.example');
+    expect(facts.spamAssassin).toBeUndefined();
+    expect(facts.fieldCount).toBe(5);
+  });
+});
