@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
+import { Migrator } from 'kysely';
 import { migrateToLatest, openDatabase, sqliteFileOf, type Db } from '../../src/server/store/database';
+import { migrationProvider } from '../../src/server/store/migrations';
 import { BlobReader, messageBlobOf } from '../../src/server/store/blob-store';
 import { SqliteWriter } from '../../src/server/store/sqlite-writer';
 import { SubmissionsRepo, type SubmissionRow } from '../../src/server/store/submissions-repo';
@@ -103,6 +105,14 @@ describe.each(databaseKinds())('message blobs on %s', (kind: DatabaseKind) => {
     expect(await count('submissions')).toBe(1);
     expect(await new BlobReader(db, undefined).get(second.sha256)).toBeUndefined();
     expect(await new BlobReader(db, undefined).get(first.sha256)).toBeDefined();
+  });
+
+  test('migration 004 will not be rolled back over stored messages (earlier code could not read them)', async () => {
+    const blob = await messageBlobOf(Buffer.from('Subject: kept\r\n\r\nx'));
+    await repo.insert(row(), blob);
+    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateDown();
+    expect(String(error)).toMatch(/earlier versions cannot read/);
+    expect(await count('message_blobs')).toBe(1);
   });
 
   test('messages that servers before migration 004 kept as files are still read', async () => {

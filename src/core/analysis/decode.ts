@@ -62,11 +62,12 @@ export function decodeHeaders(headerBlock: string): DecodedFacts {
 /**
  * The decoded facts. A class, not an object literal: `problemsOmitted` must be a getter (the
  * lazily parsed headers may still add to the log), and a literal with a getter is built on
- * V8's slow path every time.
+ * V8's slow path every time. The optional families are own properties holding undefined when
+ * absent (one object shape for every message); read them with `!== undefined`, not `in`.
  */
 class Facts implements DecodedFacts {
   readonly problems: DecodedFacts['problems'];
-  /** Not an own enumerable property: the facts serialise as data only. */
+  /** Private: the log is where problems are kept, not one of the facts. */
   readonly #log: ProblemLog;
   forefront?: ForefrontFacts;
   spamAssassin?: SpamAssassinFacts;

@@ -67,6 +67,8 @@ export interface FieldFilter {
 export function fieldFilter(names: Iterable<string>): FieldFilter {
   const byLength = new Map<number, string[]>();
   for (const name of new Set([...names].map((n) => n.toLowerCase()))) {
+    // keptName's case folding is exact only for these characters.
+    if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`fieldFilter: "${name}" is not a letters-digits-hyphens field name`);
     byLength.set(name.length, [...(byLength.get(name.length) ?? []), name]);
   }
   return { byLength };

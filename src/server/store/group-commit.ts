@@ -13,14 +13,37 @@ interface Pending<Row> {
   reject: (error: unknown) => void;
 }
 
+export interface BatchLimits<Row> {
+  /** Rows per transaction at most. */
+  maxRows: number;
+  /** The size of a row (bytes it carries), and the most a batch may carry: always one row. */
+  sizeOf?: (row: Row) => number;
+  maxSize?: number;
+}
+
 export class GroupCommit<Row> {
   private queue: Pending<Row>[] = [];
   private flushing = false;
 
   constructor(
     private readonly commit: CommitMany<Row>,
-    private readonly maxBatch = 256,
+    private readonly limits: BatchLimits<Row> = { maxRows: 256 },
   ) {}
+
+  /** The next batch off the queue: up to maxRows rows, and maxSize bytes unless one row is more. */
+  private nextBatch(): Pending<Row>[] {
+    const { maxRows, sizeOf, maxSize } = this.limits;
+    let count = 0;
+    let size = 0;
+    for (const pending of this.queue) {
+      if (count === maxRows) break;
+      const rowSize = sizeOf === undefined ? 0 : sizeOf(pending.row);
+      if (count > 0 && maxSize !== undefined && size + rowSize > maxSize) break;
+      size += rowSize;
+      count++;
+    }
+    return this.queue.splice(0, count);
+  }
 
   add(row: Row): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -33,10 +56,10 @@ export class GroupCommit<Row> {
     this.flushing = true;
     try {
       while (this.queue.length > 0) {
-        // Let the I/O already waiting run first: requests that finished writing their blob
-        // while the last commit blocked join this batch instead of each paying an fsync.
+        // Let the I/O already waiting run first: requests that arrived while the last commit
+        // was on disk join this batch instead of each paying an fsync.
         await new Promise<void>((resolve) => setImmediate(resolve));
-        const batch = this.queue.splice(0, this.maxBatch);
+        const batch = this.nextBatch();
         try {
           await this.commit(batch.map((p) => p.row));
           for (const p of batch) p.resolve();

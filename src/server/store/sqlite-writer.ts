@@ -67,11 +67,15 @@ export class SqliteWriter {
       if (error === undefined) waiting?.resolve();
       else waiting?.reject(new SqliteWriteError(error, code));
     });
-    this.worker.on('error', (error) => {
-      for (const waiting of this.pending.values()) waiting.reject(error);
-      this.pending.clear();
-    });
+    this.worker.on('error', (error) => this.failAll(error));
+    // A thread that ends for any reason answers nothing more: nobody may wait on it forever.
+    this.worker.on('exit', (code) => this.failAll(new Error(`the database writer stopped (exit code ${code})`)));
     this.worker.unref();
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
   }
 
   /**
@@ -82,13 +86,18 @@ export class SqliteWriter {
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, list: list.map(({ sql, parameters }) => ({ sql, parameters })) });
+      try {
+        this.worker.postMessage({ id, list: list.map(({ sql, parameters }) => ({ sql, parameters })) });
+      } catch (error) {
+        // Could not be copied to the thread (out of memory, say): nothing was written.
+        this.pending.delete(id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   }
 
   async close(): Promise<void> {
+    this.failAll(new Error('the server is shutting down'));
     await this.worker.terminate();
-    for (const waiting of this.pending.values()) waiting.reject(new Error('the server is shutting down'));
-    this.pending.clear();
   }
 }

@@ -32,6 +32,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
 
+/**
+ * A batch is one multi-row INSERT in one transaction. Capped by the bytes it carries too:
+ * PostgreSQL refuses a message over 1 GB, and every byte of a batch is copied once more on
+ * its way to SQLite's writer thread. A single larger message still goes, alone.
+ */
+const MAX_BATCH_ROWS = 256;
+const MAX_BATCH_BYTES = 64 * 1024 * 1024;
+
 interface PendingInsert {
   row: SubmissionRow;
   blob: MessageBlob | undefined;
@@ -54,7 +62,7 @@ export class SubmissionsRepo {
           for (const statement of statements) await trx.executeQuery(statement);
         });
       }
-    });
+    }, { maxRows: MAX_BATCH_ROWS, sizeOf: (p) => p.blob?.size ?? 0, maxSize: MAX_BATCH_BYTES });
   }
 
   /** The messages (each hash once; one already stored is kept) and then the rows. */
@@ -70,7 +78,9 @@ export class SubmissionsRepo {
       statements.push(
         this.db
           .insertInto('message_blobs')
-          .values([...blobs.values()])
+          // In key order: two servers on one PostgreSQL then lock the same keys in the same
+          // order, and cannot deadlock each other.
+          .values([...blobs.values()].sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0)))
           .onConflict((oc) => oc.column('sha256').doNothing())
           .compile(),
       );

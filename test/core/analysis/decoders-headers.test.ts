@@ -1,6 +1,6 @@
 /** Unit tests of the decoders: header splitting, encoded words, authentication, Received, addresses. */
 import { ProblemLog } from '../../../src/core/analysis/problem-log';
-import { splitHeaderFields } from '../../../src/core/analysis/header-fields';
+import { fieldFilter, splitHeaderFields } from '../../../src/core/analysis/header-fields';
 import { decodeEncodedWords } from '../../../src/core/analysis/encoded-words';
 import { parseAuthenticationResults } from '../../../src/core/analysis/decoders/auth-results';
 import { classifyCompauthReason } from '../../../src/core/analysis/decoders/compauth';
@@ -254,5 +254,10 @@ describe('header names', () => {
     expect(facts.sender.from?.address).toBe('anna@a.example');
     expect(facts.spamAssassin).toBeUndefined();
     expect(facts.fieldCount).toBe(5);
+  });
+
+  test('a filter only takes names its in-place matching can fold exactly', () => {
+    expect(() => fieldFilter(['X_Underscore'])).toThrow(/letters-digits-hyphens/);
+    expect(fieldFilter(['Received', 'X-Spam-Status']).byLength.get(8)).toEqual(['received']);
   });
 });

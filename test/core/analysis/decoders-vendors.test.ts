@@ -61,9 +61,24 @@ describe('X-Forefront-Antispam-Report', () => {
       'SFTY:x',
     ]);
   });
+
+  test('blank values and nameless tokens: trimmed evidence, no false complaints', () => {
+    const log = new ProblemLog();
+    const ff = parseForefrontReport(field('X-Forefront-Antispam-Report: :SPM; SRV: ;SFV:SPM ;'), log);
+    expect(ff.tokens['SRV']).toEqual({ value: '', text: 'SRV:' });
+    expect(ff.tokens['SFV']).toEqual({ value: 'SPM', text: 'SFV:SPM' });
+    expect(log.items).toEqual([]);
+  });
 });
 
 describe('Microsoft antispam headers', () => {
+  test('a __proto__ token in mailbox delivery is only a token', () => {
+    const md = parseMailboxDelivery(field('X-Microsoft-Antispam-Mailbox-Delivery: __proto__:x;dest:J;'), new ProblemLog());
+    expect(md.tokens['__proto__']).toEqual({ value: 'x', text: '__proto__:x' });
+    expect(md.dest).toBe('J');
+    expect(Object.getPrototypeOf(md.tokens)).toBeNull();
+  });
+
   test('BCL and PCL from X-Microsoft-Antispam, the organisation SCL, mailbox delivery', () => {
     const facts: MicrosoftFacts = {};
     const log = new ProblemLog();

@@ -26,9 +26,18 @@ describe('group commit', () => {
     const sizes: number[] = [];
     const group = new GroupCommit<number>(async (rows) => {
       sizes.push(rows.length);
-    }, 2);
+    }, { maxRows: 2 });
     await Promise.all([1, 2, 3, 4, 5].map((n) => group.add(n)));
     expect(Math.max(...sizes)).toBeLessThanOrEqual(2);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(5);
+  });
+
+  test('batches never carry more than the maximum size, but a larger row still goes alone', async () => {
+    const batches: number[][] = [];
+    const group = new GroupCommit<number>(async (rows) => {
+      batches.push([...rows]);
+    }, { maxRows: 100, sizeOf: (n) => n, maxSize: 10 });
+    await Promise.all([4, 4, 4, 25, 3, 3].map((n) => group.add(n)));
+    expect(batches).toEqual([[4, 4], [4], [25], [3, 3]]);
   });
 });

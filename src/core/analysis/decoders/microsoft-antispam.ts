@@ -39,7 +39,8 @@ export function applyOrganizationScl(field: HeaderField, facts: MicrosoftFacts, 
 const mailboxKey = nameTable(['ucf', 'jmr', 'auth', 'dest', 'ofr', 'eng', 'rf', 'ofr', 'pcl', 'bcl', 'ep']);
 
 export function parseMailboxDelivery(field: HeaderField, log: ProblemLog): MailboxDeliveryFacts {
-  const tokens: Record<string, KeyedToken> = {};
+  // Any key is kept, so no prototype: a `__proto__:x` token is then just a token.
+  const tokens = Object.create(null) as Record<string, KeyedToken>;
   scanColonTokens(
     field.value,
     (key) => mailboxKey(lowerCased(key)),

@@ -289,17 +289,18 @@ export function scanColonTokens(
     let end = value.indexOf(';', start);
     if (end === -1) end = n;
     if (colon !== -1 && colon < start) colon = value.indexOf(':', start);
-    const keyStart = skipBlanks(value, start, colon === -1 || colon > end ? end : colon);
-    if (colon === -1 || colon > end || colon === keyStart) {
-      const text = value.slice(keyStart, trimBlanksEnd(value, keyStart, end));
-      if (text.length > 0) onBad(text);
+    const keyStart = skipBlanks(value, start, end);
+    // The whole token, trimmed: the evidence text.
+    const textEnd = trimBlanksEnd(value, keyStart, end);
+    if (colon === -1 || colon > end) {
+      if (textEnd > keyStart) onBad(value.slice(keyStart, textEnd));
     } else {
       count++;
-      const name = keep(value.slice(keyStart, trimBlanksEnd(value, keyStart, colon)));
+      // ":value" has an empty key: counted, never kept (no decoder reads a nameless token).
+      const name = colon === keyStart ? undefined : keep(value.slice(keyStart, trimBlanksEnd(value, keyStart, colon)));
       if (name !== undefined) {
         const valueStart = skipBlanks(value, colon + 1, end);
-        const valueEnd = trimBlanksEnd(value, valueStart, end);
-        onToken(name, value.slice(valueStart, valueEnd), value.slice(keyStart, valueEnd));
+        onToken(name, value.slice(valueStart, trimBlanksEnd(value, valueStart, end)), value.slice(keyStart, textEnd));
       }
     }
     start = end + 1;

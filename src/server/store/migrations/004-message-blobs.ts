@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import { binaryType } from './dialect';
 
 /**
@@ -19,6 +19,11 @@ export const m004MessageBlobs: Migration = {
       .execute();
   },
   async down(db: Kysely<unknown>) {
+    // Earlier code reads messages from files only: dropping stored messages would lose them.
+    const kept = await sql<{ n: number }>`select count(*) as n from message_blobs`.execute(db);
+    if (Number(kept.rows[0]?.n ?? 0) > 0) {
+      throw new Error('message_blobs holds original messages that earlier versions cannot read; keep this migration');
+    }
     await db.schema.dropTable('message_blobs').execute();
   },
 };
