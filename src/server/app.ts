@@ -33,6 +33,7 @@ import { fileManifest } from './services/manifest-file';
 import { SubmissionsService, type Clock } from './services/submissions-service';
 import { BlobReader } from './store/blob-store';
 import { migrateToLatest, openDatabase, sqliteFileOf, type Db } from './store/database';
+import { SqliteReader } from './store/sqlite-reader';
 import { SqliteWriter } from './store/sqlite-writer';
 import { SubmissionsRepo } from './store/submissions-repo';
 import { VERSION } from './version';
@@ -95,12 +96,14 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
     },
   });
 
-  // Messages live in the database; servers before migration 004 left them as files here.
-  const blobs = new BlobReader(db, path.join(config.dataDir, 'messages'));
-  // Created after the migrations ran, so the writer's connection sees the full schema.
+  // Created after the migrations ran, so the threads' connections see the full schema.
   const sqliteFile = sqliteFileOf(config);
   const writer = sqliteFile ? new SqliteWriter(sqliteFile) : undefined;
   if (writer) app.addHook('onClose', async () => writer.close());
+  const reader = sqliteFile ? new SqliteReader(sqliteFile) : undefined;
+  if (reader) app.addHook('onClose', async () => reader.close());
+  // Messages live in the database; servers before migration 004 left them as files here.
+  const blobs = new BlobReader(db, path.join(config.dataDir, 'messages'), reader);
   const submissionsRepo = new SubmissionsRepo(db, writer);
   const submissions = new SubmissionsService({
     repo: submissionsRepo,

@@ -9,6 +9,7 @@ import { Migrator } from 'kysely';
 import { migrateToLatest, openDatabase, sqliteFileOf, type Db } from '../../src/server/store/database';
 import { migrationProvider } from '../../src/server/store/migrations';
 import { BlobReader, messageBlobOf } from '../../src/server/store/blob-store';
+import { SqliteReader } from '../../src/server/store/sqlite-reader';
 import { SqliteWriter } from '../../src/server/store/sqlite-writer';
 import { SubmissionsRepo, type SubmissionRow } from '../../src/server/store/submissions-repo';
 import { databaseKinds, freshPostgresSchema, type DatabaseKind } from '../helpers/databases';
@@ -44,6 +45,8 @@ describe.each(databaseKinds())('message blobs on %s', (kind: DatabaseKind) => {
   let dataDir: string;
   let db: Db;
   let writer: SqliteWriter | undefined;
+  /** On SQLite, messages are read on the reader thread, as the server does. */
+  let reader: SqliteReader | undefined;
   let repo: SubmissionsRepo;
   let drop: (() => Promise<void>) | undefined;
 
@@ -59,10 +62,12 @@ describe.each(databaseKinds())('message blobs on %s', (kind: DatabaseKind) => {
     await migrateToLatest(db);
     const file = sqliteFileOf({ dataDir, databaseUrl });
     writer = file ? new SqliteWriter(file) : undefined;
+    reader = file ? new SqliteReader(file) : undefined;
     repo = new SubmissionsRepo(db, writer);
   });
   afterEach(async () => {
     await writer?.close();
+    await reader?.close();
     await db.destroy();
     await drop?.();
   });
@@ -80,10 +85,10 @@ describe.each(databaseKinds())('message blobs on %s', (kind: DatabaseKind) => {
     await repo.insert(row(), await messageBlobOf(Buffer.from(bytes)));
     expect(await count('message_blobs')).toBe(1);
     expect(await count('submissions')).toBe(4);
-    const reader = new BlobReader(db, undefined);
-    expect(Buffer.compare((await reader.get(blob.sha256)) ?? Buffer.alloc(0), bytes)).toBe(0);
-    expect(await reader.get('0'.repeat(64))).toBeUndefined();
-    expect(await reader.get('../../etc/passwd')).toBeUndefined();
+    const blobs = new BlobReader(db, undefined, reader);
+    expect(Buffer.compare((await blobs.get(blob.sha256)) ?? Buffer.alloc(0), bytes)).toBe(0);
+    expect(await blobs.get('0'.repeat(64))).toBeUndefined();
+    expect(await blobs.get('../../etc/passwd')).toBeUndefined();
   });
 
   test('keeps every byte of a large binary message exactly', async () => {
@@ -91,9 +96,28 @@ describe.each(databaseKinds())('message blobs on %s', (kind: DatabaseKind) => {
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) & 0xff;
     const blob = await messageBlobOf(bytes);
     await repo.insert(row({ message_sha256: blob.sha256, message_size: blob.size }), blob);
-    const back = await new BlobReader(db, undefined).get(blob.sha256);
+    const back = await new BlobReader(db, undefined, reader).get(blob.sha256);
     expect(back?.length).toBe(bytes.length);
     expect(Buffer.compare(back ?? Buffer.alloc(0), bytes)).toBe(0);
+  });
+
+  test('reading a large message leaves the event loop free (SQLite reads on its own thread)', async () => {
+    if (kind !== 'sqlite') return; // PostgreSQL's driver never blocks the loop
+    const bytes = Buffer.alloc(30 * 1024 * 1024, 'x');
+    const blob = await messageBlobOf(bytes);
+    await repo.insert(row({ message_sha256: blob.sha256, message_size: blob.size }), blob);
+    let turns = 0;
+    let reading = true;
+    const spin = (): void => {
+      turns++;
+      if (reading) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const back = await new BlobReader(db, undefined, reader).get(blob.sha256);
+    reading = false;
+    expect(back?.length).toBe(bytes.length);
+    // Read on the event loop, the whole 30 MB would come back within one or two turns.
+    expect(turns).toBeGreaterThan(20);
   });
 
   test('a row that cannot be committed leaves its message unstored too', async () => {
@@ -103,8 +127,8 @@ describe.each(databaseKinds())('message blobs on %s', (kind: DatabaseKind) => {
     // The same idempotency key: the unique index refuses the row, and with it the message.
     await expect(repo.insert(row({ created_by_email: 'anna@contoso.example', idempotency_key: 'k1' }), second)).rejects.toThrow();
     expect(await count('submissions')).toBe(1);
-    expect(await new BlobReader(db, undefined).get(second.sha256)).toBeUndefined();
-    expect(await new BlobReader(db, undefined).get(first.sha256)).toBeDefined();
+    expect(await new BlobReader(db, undefined, reader).get(second.sha256)).toBeUndefined();
+    expect(await new BlobReader(db, undefined, reader).get(first.sha256)).toBeDefined();
   });
 
   test('migration 004 will not be rolled back over stored messages (earlier code could not read them)', async () => {
@@ -121,7 +145,7 @@ describe.each(databaseKinds())('message blobs on %s', (kind: DatabaseKind) => {
     const root = path.join(dataDir, 'messages');
     fs.mkdirSync(path.join(root, sha256.slice(0, 2)), { recursive: true });
     fs.writeFileSync(path.join(root, sha256.slice(0, 2), `${sha256}.eml`), bytes);
-    expect(Buffer.compare((await new BlobReader(db, root).get(sha256)) ?? Buffer.alloc(0), bytes)).toBe(0);
-    expect(await new BlobReader(db, undefined).get(sha256)).toBeUndefined();
+    expect(Buffer.compare((await new BlobReader(db, root, reader).get(sha256)) ?? Buffer.alloc(0), bytes)).toBe(0);
+    expect(await new BlobReader(db, undefined, reader).get(sha256)).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { webcrypto } from 'node:crypto';
 import type { Db } from './database';
+import type { SqliteReader } from './sqlite-reader';
 
 export interface MessageBlob {
   sha256: string;
@@ -31,17 +32,23 @@ export async function messageBlobOf(bytes: Buffer): Promise<MessageBlob> {
 }
 
 export class BlobReader {
-  /** `legacyRoot`: where servers before migration 004 kept message files, if anywhere. */
+  /**
+   * `legacyRoot`: where servers before migration 004 kept message files, if anywhere.
+   * `reader`: the embedded SQLite's reader thread, so a large message is never read on the
+   * event loop; without it (PostgreSQL, whose driver is asynchronous) Kysely executes.
+   */
   constructor(
     private readonly db: Db,
     private readonly legacyRoot: string | undefined,
+    private readonly reader?: SqliteReader,
   ) {}
 
   /** The exact bytes, or undefined when no message has that hash. */
   async get(sha256: string): Promise<Buffer | undefined> {
     if (!HASH.test(sha256)) return undefined;
-    const row = await this.db.selectFrom('message_blobs').select('bytes').where('sha256', '=', sha256).executeTakeFirst();
-    if (row) return Buffer.from(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength);
+    const query = this.db.selectFrom('message_blobs').select('bytes').where('sha256', '=', sha256);
+    const bytes = this.reader ? (await this.reader.first(query.compile()))?.['bytes'] : (await query.executeTakeFirst())?.bytes;
+    if (bytes instanceof Uint8Array) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return this.legacyFile(sha256);
   }
 
