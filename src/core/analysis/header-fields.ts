@@ -32,9 +32,20 @@ class LazyField implements HeaderField {
   get value(): string {
     if (this.unfolded === undefined) {
       const { source, start, end } = this;
+      let nl = source.indexOf('\n', start);
+      if (nl === -1 || nl >= end) {
+        // One line (most fields): trimmed by index, one slice. (Past ASCII, trim() decides
+        // what is white space.)
+        let from = start;
+        let to = end;
+        while (from < to && isAsciiSpace(source.charCodeAt(from))) from++;
+        while (to > from && isAsciiSpace(source.charCodeAt(to - 1))) to--;
+        const line = source.slice(from, to);
+        this.unfolded = from < to && (source.charCodeAt(from) > 127 || source.charCodeAt(to - 1) > 127) ? line.trim() : line;
+        return this.unfolded;
+      }
       let out = '';
       let last = start;
-      let nl = source.indexOf('\n', start);
       while (nl !== -1 && nl < end) {
         out += source.slice(last, nl > last && source.charCodeAt(nl - 1) === CR ? nl - 1 : nl);
         last = nl + 1;
@@ -75,14 +86,18 @@ export function fieldFilter(names: Iterable<string>): FieldFilter {
 }
 
 /**
- * The filter's name equal, ignoring case, to text[from, from + length), if any. The span is
- * a valid field name (printable ASCII, checked before), in which `| 0x20` lower-cases exactly
- * the letters A-Z and changes nothing that could equal a letter, digit or '-'.
+ * The filter's name equal, ignoring case, to text[from, from + length), if any. Among
+ * printable characters (> 32), `| 0x20` lower-cases exactly the letters A-Z and maps nothing
+ * else onto a letter, digit or '-' (the only characters a filter name has); control
+ * characters could, so they never match.
  */
 function keptName(text: string, from: number, candidates: readonly string[]): string | undefined {
   for (const candidate of candidates) {
     let i = 0;
-    while (i < candidate.length && (text.charCodeAt(from + i) | 0x20) === candidate.charCodeAt(i)) i++;
+    for (; i < candidate.length; i++) {
+      const c = text.charCodeAt(from + i);
+      if (c <= 32 || (c | 0x20) !== candidate.charCodeAt(i)) break;
+    }
     if (i === candidate.length) return candidate;
   }
   return undefined;
@@ -137,14 +152,16 @@ export function splitHeaderBlock(input: string, log: ProblemLog, filter: FieldFi
         // Obsolete syntax allows whitespace before the colon ("Subject :").
         let nameEnd = colon;
         while (nameEnd > pos && isBlank(text.charCodeAt(nameEnd - 1))) nameEnd--;
-        if (nameEnd === pos || !isFieldName(text, pos, nameEnd)) {
+        // A name the filter keeps is valid by construction (keptName compares printable
+        // characters only), so only the other names are checked character by character.
+        const candidates = nameEnd === pos ? undefined : filter?.byLength.get(nameEnd - pos);
+        const kept = candidates === undefined ? undefined : keptName(text, pos, candidates);
+        if (kept === undefined && (nameEnd === pos || !isFieldName(text, pos, nameEnd))) {
           log.add(text.slice(pos, nameEnd), 'invalidHeaderName', firstLine(text, pos, end));
         } else {
           seenField = true;
           count++;
-          const candidates = filter?.byLength.get(nameEnd - pos);
-          const lower = filter === undefined ? text.slice(pos, nameEnd).toLowerCase()
-            : candidates === undefined ? undefined : keptName(text, pos, candidates);
+          const lower = filter === undefined ? text.slice(pos, nameEnd).toLowerCase() : kept;
           if (lower !== undefined) {
             const valueEnd = end > colon && text.charCodeAt(end - 1) === CR ? end - 1 : end;
             fields.push(new LazyField(text.slice(pos, nameEnd), lower, text, colon + 1, valueEnd, count - 1));
@@ -155,6 +172,11 @@ export function splitHeaderBlock(input: string, log: ProblemLog, filter: FieldFi
     pos = end + 1;
   }
   return { fields, count };
+}
+
+/** The ASCII characters String.prototype.trim removes: SP, HT, LF, VT, FF, CR. */
+function isAsciiSpace(c: number): boolean {
+  return c === SP || (c >= HT && c <= CR);
 }
 
 function isBlank(c: number): boolean {

@@ -12,6 +12,8 @@ import fc from 'fast-check';
 import { Value } from '@sinclair/typebox/value';
 import { analyzeHeaders, decodeHeaders } from '../../../src/core/analysis';
 import { Verdict } from '../../../src/contracts/verdict';
+import { splitHeaderFields } from '../../../src/core/analysis/header-fields';
+import { ProblemLog } from '../../../src/core/analysis/problem-log';
 
 const HEADER_NAMES = [
   'Authentication-Results', 'ARC-Authentication-Results', 'Received-SPF', 'X-Forefront-Antispam-Report',
@@ -131,5 +133,19 @@ describe('speed on real header sets', () => {
     decodeHeaders(megabyte);
     expect(bestTime(() => decodeHeaders(megabyte), 3)).toBeLessThan(200);
     expect(bestTime(() => analyzeHeaders(megabyte), 3)).toBeLessThan(200);
+  });
+});
+
+describe('field values', () => {
+  // One-line values are trimmed by index (the fast path); they must read exactly as trim() would.
+  test('a one-line value reads as its trim(), whatever white space surrounds it', () => {
+    const space = fc.constantFrom(' ', '\t', '\u000b', '\f', '\u00a0', '\u2003', '\ufeff', 'x', 'é', ':');
+    fc.assert(
+      fc.property(fc.array(space, { maxLength: 6 }), fc.string({ maxLength: 20 }), fc.array(space, { maxLength: 6 }), (lead, middle, tail) => {
+        const value = `${lead.join('')}${middle.replace(/[\r\n]/g, '')}${tail.join('')}`;
+        const field = splitHeaderFields(`X-Test:${value}\r\n`, new ProblemLog())[0];
+        expect(field?.value).toBe(value.trim());
+      }),
+    );
   });
 });
