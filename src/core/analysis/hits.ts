@@ -47,6 +47,9 @@ RULES.forEach((rule, order) => {
   if (byValue === undefined) BY_TOKEN.set(rule.on.key, (byValue = new Map()));
   for (const value of rule.on.values) byValue.set(value, [...(byValue.get(value) ?? []), { rule, order }]);
 });
+/** The same plan as plain arrays: walking a Map's entries allocates an array per entry. */
+const ALWAYS_GROUPS = [...ALWAYS].map(([family, planned]) => ({ family, planned }));
+const TOKEN_GROUPS = [...BY_TOKEN].map(([key, byValue]) => ({ key, byValue }));
 
 export function runRules(ctx: RuleContext, catalog: FindingsCatalog): Hit[] {
   const common = commonParams(ctx, catalog);
@@ -69,10 +72,10 @@ export function runRules(ctx: RuleContext, catalog: FindingsCatalog): Hit[] {
       for (const match of matches) hits.push(toHit(rule, match, order, common, catalog));
     }
   };
-  for (const [family, planned] of ALWAYS) if (present[family]) run(planned);
+  for (const { family, planned } of ALWAYS_GROUPS) if (present[family]) run(planned);
   const tokens = ctx.facts.forefront?.tokens;
   if (tokens !== undefined) {
-    for (const [key, byValue] of BY_TOKEN) {
+    for (const { key, byValue } of TOKEN_GROUPS) {
       const value = tokens[key]?.value;
       const planned = value === undefined ? undefined : byValue.get(value);
       if (planned !== undefined) run(planned);
@@ -110,8 +113,7 @@ function toHit(
   common: Readonly<Record<string, string>>,
   catalog: FindingsCatalog,
 ): Hit {
-  const params: Record<string, string> = match.params === undefined ? {} : Object.assign({}, match.params);
-  params['token'] = match.evidence.value;
+  const params: Record<string, string> = { ...match.params, token: match.evidence.value };
   const reasonClass = params['reasonClass'] as CompauthReasonClass | undefined;
   if (reasonClass !== undefined && reasonClass in catalog.compauthMeanings) {
     params['meaning'] = catalog.compauthMeanings[reasonClass];
