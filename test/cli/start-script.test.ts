@@ -50,9 +50,13 @@ describe('npm scripts', () => {
     expect(fs.existsSync(main)).toBe(true);
 
     const port = await freePort();
+    // The embedded default, as `npm start` on a fresh machine: none of the test run's own
+    // settings (DATABASE_URL above all: the server would migrate the shared database's public
+    // schema, where Kysely's table check would then mislead every other PostgreSQL suite).
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'DATABASE_URL' && !key.startsWith('SECOND_LOOK_')));
     const child = spawn(process.execPath, [main], {
       cwd: ROOT,
-      env: { ...process.env, SECOND_LOOK_PORT: String(port), SECOND_LOOK_DATA: tempDir(), SECOND_LOOK_DEV_CERTS: 'off', SECOND_LOOK_LOG_LEVEL: 'silent' },
+      env: { ...env, SECOND_LOOK_PORT: String(port), SECOND_LOOK_DATA: tempDir(), SECOND_LOOK_DEV_CERTS: 'off', SECOND_LOOK_LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
