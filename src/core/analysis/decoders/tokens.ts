@@ -61,19 +61,12 @@ function splitOutsideComments(value: string, separator: string): SplitResult {
     if (sep !== -1 && sep < pos) sep = value.indexOf(separator, pos);
     if (open !== -1 && open < pos) open = value.indexOf('(', pos);
     if (open !== -1 && (sep === -1 || open < sep)) {
-      let depth = 1;
-      let i = open + 1;
-      for (; i < n && depth > 0; i++) {
-        const c = value.charCodeAt(i);
-        if (c === 92) i++;
-        else if (c === 40) depth++;
-        else if (c === 41) depth--;
-      }
-      if (depth > 0) {
+      const after = commentEnd(value, open);
+      if (after === -1) {
         pushTrimmed(segments, value.slice(start));
         return { segments, unterminated: true };
       }
-      pos = i;
+      pos = after;
       continue;
     }
     if (sep === -1) break;
@@ -83,6 +76,22 @@ function splitOutsideComments(value: string, separator: string): SplitResult {
   }
   pushTrimmed(segments, value.slice(start));
   return { segments, unterminated: false };
+}
+
+/**
+ * The index just past the ')' that closes the comment opened at `open` (nested comments and
+ * backslash escapes respected), or -1 when the value ends first.
+ */
+function commentEnd(value: string, open: number): number {
+  let depth = 1;
+  let i = open + 1;
+  for (; i < value.length && depth > 0; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 40) depth++;
+    else if (c === 41) depth--;
+  }
+  return depth === 0 ? i : -1;
 }
 
 function pushTrimmed(into: string[], piece: string): void {
@@ -107,18 +116,12 @@ export function stripComments(value: string): Uncommented {
   const n = value.length;
   while (open !== -1) {
     text += `${value.slice(last, open)} `;
-    let depth = 1;
-    let i = open + 1;
-    for (; i < n && depth > 0; i++) {
-      const c = value.charCodeAt(i);
-      if (c === 92) i++;
-      else if (c === 40) depth++;
-      else if (c === 41) depth--;
-    }
-    const inner = value.slice(open + 1, depth === 0 ? i - 1 : n);
+    const after = commentEnd(value, open);
+    const closed = after !== -1;
+    const inner = value.slice(open + 1, closed ? after - 1 : n);
     const comment = (inner.includes('\\') ? inner.replace(/\\(.)/g, '$1') : inner).trim();
-    if (comment.length > 0 || depth === 0) comments.push(comment);
-    last = Math.min(i, n);
+    if (comment.length > 0 || closed) comments.push(comment);
+    last = closed ? after : n;
     open = last < n ? value.indexOf('(', last) : -1;
   }
   text += value.slice(last);
