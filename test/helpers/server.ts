@@ -10,7 +10,7 @@ import type { Role } from '../../src/contracts/roles';
 import { buildApp } from '../../src/server/app';
 import { loadEmbeddedIssuer, mintToken } from '../../src/server/auth/embedded-issuer';
 import { loadConfig, type Config } from '../../src/server/config/config';
-import { openDatabase } from '../../src/server/store/database';
+import { openDatabase, type Db } from '../../src/server/store/database';
 import { freshPostgresSchema, type DatabaseKind } from './databases';
 
 export const FIXED_NOW = new Date('2026-11-22T12:00:00.000Z');
@@ -72,12 +72,19 @@ export async function startTestServer(
   };
 }
 
+export type CountedTable = 'message_blobs' | 'submissions';
+
+/** Rows of `table` in `db`. */
+export async function rowsIn(db: Db, table: CountedTable): Promise<number> {
+  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Rows of `table` in the server's own database, read over a second connection. */
-export async function countRows(server: TestServer, table: 'message_blobs' | 'submissions'): Promise<number> {
+export async function countRows(server: TestServer, table: CountedTable): Promise<number> {
   const db = openDatabase({ dataDir: server.config.dataDir, databaseUrl: server.config.databaseUrl });
   try {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    return Number(row.n);
+    return await rowsIn(db, table);
   } finally {
     await db.destroy();
   }

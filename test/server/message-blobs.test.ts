@@ -13,7 +13,7 @@ import { SqliteReader } from '../../src/server/store/sqlite-reader';
 import { SqliteWriter } from '../../src/server/store/sqlite-writer';
 import { SubmissionsRepo, type SubmissionRow } from '../../src/server/store/submissions-repo';
 import { databaseKinds, freshPostgresSchema, type DatabaseKind } from '../helpers/databases';
-import { tempDir } from '../helpers/server';
+import { rowsIn, tempDir, type CountedTable } from '../helpers/server';
 
 function row(overrides: Partial<SubmissionRow> = {}): SubmissionRow {
   return {
@@ -72,8 +72,7 @@ describe.each(databaseKinds())('message blobs on %s', (kind: DatabaseKind) => {
     await drop?.();
   });
 
-  const count = async (table: 'message_blobs' | 'submissions') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = (table: CountedTable) => rowsIn(db, table);
 
   test('hashes with SHA-256 and stores each message once, however often it is reported', async () => {
     const bytes = Buffer.from('Subject: hello\r\n\r\nbody');

@@ -35,21 +35,30 @@ interface PlannedRule {
  * by the message's Forefront token values (their `on` trigger). Calling every rule cost more
  * than the few that apply: a message has one SFV and one CAT, and each names one or two rules.
  */
-const ALWAYS = new Map<FactFamily | 'any', PlannedRule[]>();
-const BY_TOKEN = new Map<IndexedToken, Map<string, PlannedRule[]>>();
-RULES.forEach((rule, order) => {
-  if (rule.on === undefined) {
-    const group = rule.needs ?? 'any';
-    ALWAYS.set(group, [...(ALWAYS.get(group) ?? []), { rule, order }]);
-    return;
-  }
-  let byValue = BY_TOKEN.get(rule.on.key);
-  if (byValue === undefined) BY_TOKEN.set(rule.on.key, (byValue = new Map()));
-  for (const value of rule.on.values) byValue.set(value, [...(byValue.get(value) ?? []), { rule, order }]);
-});
-/** The same plan as plain arrays: walking a Map's entries allocates an array per entry. */
-const ALWAYS_GROUPS = [...ALWAYS].map(([family, planned]) => ({ family, planned }));
-const TOKEN_GROUPS = [...BY_TOKEN].map(([key, byValue]) => ({ key, byValue }));
+const { ALWAYS_GROUPS, TOKEN_GROUPS } = planRules(RULES);
+
+/** Groups are plain arrays: walking a Map's entries allocates an array per entry, per message. */
+function planRules(rules: readonly Rule[]): {
+  ALWAYS_GROUPS: { family: FactFamily | 'any'; planned: PlannedRule[] }[];
+  TOKEN_GROUPS: { key: IndexedToken; byValue: Map<string, PlannedRule[]> }[];
+} {
+  const always = new Map<FactFamily | 'any', PlannedRule[]>();
+  const byToken = new Map<IndexedToken, Map<string, PlannedRule[]>>();
+  rules.forEach((rule, order) => {
+    if (rule.on === undefined) {
+      const group = rule.needs ?? 'any';
+      always.set(group, [...(always.get(group) ?? []), { rule, order }]);
+      return;
+    }
+    let byValue = byToken.get(rule.on.key);
+    if (byValue === undefined) byToken.set(rule.on.key, (byValue = new Map()));
+    for (const value of rule.on.values) byValue.set(value, [...(byValue.get(value) ?? []), { rule, order }]);
+  });
+  return {
+    ALWAYS_GROUPS: [...always].map(([family, planned]) => ({ family, planned })),
+    TOKEN_GROUPS: [...byToken].map(([key, byValue]) => ({ key, byValue })),
+  };
+}
 
 export function runRules(ctx: RuleContext, catalog: FindingsCatalog): Hit[] {
   const common = commonParams(ctx, catalog);

@@ -18,7 +18,7 @@ const knownMethod = nameTable(['spf', 'dkim', 'dmarc', 'compauth', 'arc', 'iprev
 const knownProperty = nameTable([
   'smtp.mailfrom', 'smtp.helo', 'smtp.auth', 'smtp.remote-ip', 'smtp.client-ip', 'header.from', 'header.d', 'header.i',
   'header.s', 'header.b', 'header.a', 'header.sender', 'header.selector', 'policy.iprev', 'policy.dmarc', 'policy.published-domain-policy',
-  'policy.applied-disposition', 'policy.evaluated-disposition', 'policy.ptype', 'action', 'header.d', 'policy.authority',
+  'policy.applied-disposition', 'policy.evaluated-disposition', 'policy.ptype', 'action', 'policy.authority',
 ]);
 
 export function parseAuthenticationResults(

@@ -36,7 +36,7 @@ export function applyOrganizationScl(field: HeaderField, facts: MicrosoftFacts, 
 }
 
 /** The keys Microsoft stamps (see nameTable); others are kept too, under their own names. */
-const mailboxKey = nameTable(['ucf', 'jmr', 'auth', 'dest', 'ofr', 'eng', 'rf', 'ofr', 'pcl', 'bcl', 'ep']);
+const mailboxKey = nameTable(['ucf', 'jmr', 'auth', 'dest', 'ofr', 'eng', 'rf', 'pcl', 'bcl', 'ep']);
 
 export function parseMailboxDelivery(field: HeaderField, log: ProblemLog): MailboxDeliveryFacts {
   // Any key is kept, so no prototype: a `__proto__:x` token is then just a token.
