@@ -1,5 +1,5 @@
 /**
- * `second-look serve | token | migrate | analyze`. Every command reads the same configuration
+ * `second-look serve | token | migrate | analyze | lists | purge`. Every command reads the same configuration
  * as the server (environment and optional config file), so `token` signs with the server's key.
  * Mistakes in a command line get one clear line and exit code 2, never a stack trace.
  */
@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import { runAnalyze } from './cli/analyze';
 import { runLists } from './cli/lists';
 import { runMigrate } from './cli/migrate';
+import { runPurge } from './cli/purge';
 import { processIo, UsageError, type CliIo } from './cli/io';
 import { runToken } from './cli/token';
 import { configFromEnvironment } from './server/config';
@@ -21,6 +22,7 @@ const USAGE = `usage: second-look <command>
         [--hours N]                       ROLE: SecurityAdministrator | SecurityReader
   migrate                                 bring the database schema up to date
   lists expire --now                      remove expired allow/block entries now
+  purge --now                             delete submissions and messages past retention now
   analyze FILE.eml [--json] [--lang L]    why a message was blocked (L: en-US, da-DK, fr-FR)
 `;
 
@@ -40,6 +42,8 @@ export async function main(argv: string[], io: CliIo = processIo, env: Record<st
         return await runAnalyze(rest, { readFile: (file) => fs.readFile(file), out: io.out, err: io.err });
       case 'lists':
         return await runLists(rest, configFromEnvironment(env), io);
+      case 'purge':
+        return await runPurge(rest, configFromEnvironment(env), io);
       case 'migrate':
         return await runMigrate(configFromEnvironment(env), io);
       case undefined:

@@ -6,8 +6,15 @@
 import type { Role } from '../contracts/roles';
 
 export interface Principal {
-  /** Lower-cased mailbox address: the identity every record is attributed to. */
+  /**
+   * The stable subject the issuer assigned (`entra:TID:OID`, `oidc:ISS:SUB`): who did a thing,
+   * in the audit trail, the quotas and the rate limits. Never derived from an address.
+   */
+  id: string;
+  /** Lower-cased mailbox address, from a claim the tenant controls: scopes "my" reports and lists. */
   email: string;
+  /** The Entra tenant, when the token names one. */
+  tenantId?: string;
   displayName?: string;
   roles: readonly Role[];
 }

@@ -6,10 +6,16 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isInstant } from '../core/time/instant';
 import { installAuthentication } from './auth/authenticate';
 import { authFromConfig } from './auth/from-config';
 import { devTokensEnabled, type Config } from './config/config';
 import { installErrorHandling } from './http/error-handler';
+import { refuseNonFiniteNumbers } from './http/finite-numbers';
+import { installLoadShedding } from './http/load-shedding';
+import { installRateLimits } from './http/rate-limits';
+import { REDACTED, requestForLog } from './http/request-log';
+import { installSecurityHeaders } from './http/security-headers';
 import { allowBlockRoutes } from './routes/allow-block-entries';
 import { createRspamdClient } from './integrations/rspamd';
 import { analysisRoutes } from './routes/analysis';
@@ -26,6 +32,7 @@ import { submissionRoutes } from './routes/submissions';
 import { userListRoutes } from './routes/user-lists';
 import { AllowBlockService } from './services/allow-block-service';
 import { ListInsightsService } from './services/list-insights-service';
+import { RetentionService } from './services/retention-service';
 import { UserListsService } from './services/user-lists-service';
 import { HealthService } from './services/health-service';
 import { IdentityService } from './services/identity-service';
@@ -40,14 +47,16 @@ import { VERSION } from './version';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Services that jobs started by main.ts run (the expiry sweep). */
-    services: { entries: AllowBlockService };
+    /** Services that jobs started by main.ts and the CLI run (expiry sweep, retention purge). */
+    services: { entries: AllowBlockService; retention: RetentionService };
   }
 }
 
 export interface AppOverrides {
   /** A fixed clock for tests; the system clock otherwise. */
   clock?: Clock;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -60,12 +69,24 @@ export function manifestOrigin(config: Config): string {
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
   const clock = overrides.clock ?? systemClock;
   const app = Fastify({
-    logger: config.logLevel === false ? false : { level: config.logLevel },
-    // Behind a proxy the client's address is in X-Forwarded-For; we never rely on it for auth.
-    trustProxy: false,
+    logger:
+      config.logLevel === false
+        ? false
+        : {
+            level: config.logLevel,
+            serializers: { req: requestForLog },
+            // Belt and braces: the serializer never logs headers, and nothing else may either.
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'], censor: REDACTED },
+            ...(overrides.logStream ? { stream: overrides.logStream } : {}),
+          },
+    // Only the configured reverse proxies are believed about the client's address (rate limits
+    // per address); identity never rests on it.
+    trustProxy: config.protection.trustProxy.length > 0 ? config.protection.trustProxy : false,
     // Fastify strips unknown properties by default; we refuse them, so a misspelt field is a
     // clear 400 instead of silently ignored input.
-    ajv: { customOptions: { removeAdditional: false } },
+    // `date-time` is checked by the one parse every instant goes through: JSON Schema's own
+    // format admits leap seconds and other values that JavaScript time cannot hold.
+    ajv: { customOptions: { removeAdditional: false }, onCreate: (ajv) => void ajv.addFormat('date-time', { type: 'string', validate: isInstant }) },
     ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } } : {}),
   }) as unknown as FastifyInstance; // typed on https.Server when TLS is on; no route cares which
 
@@ -86,7 +107,16 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   const { verify, embedded } = await authFromConfig(config, () => clock.now());
 
   installErrorHandling(app);
+  refuseNonFiniteNumbers(app);
+  // Order matters: shed load before anything else, then know who is asking, then count them.
+  await installLoadShedding(app, config.protection.pressure);
   installAuthentication(app, verify);
+  await installRateLimits(app, config.protection.rateLimit);
+  await installSecurityHeaders(app, {
+    addinFrameAncestors: config.addinFrameAncestors,
+    portalConnectSources: config.auth.kind === 'oidc' ? [new URL(config.auth.issuer.replace('{tenantid}', 'common')).origin] : [],
+    https: config.publicUrl.startsWith('https://'),
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
@@ -110,6 +140,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
     blobs,
     clock,
     maxMessageBytes: config.maxMessageBytes,
+    submissionsPerDay: config.protection.submissionsPerDay,
   });
   const identity = new IdentityService({ auth: config.auth, embedded, devTokens: devTokensEnabled(config), publicUrl: config.publicUrl, clock });
   const health = new HealthService(db, config.databaseUrl ? 'postgresql' : 'sqlite', VERSION);
@@ -117,10 +148,11 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   const userLists = new UserListsService({ db, clock, acceptedDomains: config.acceptedDomains, limit: config.userListLimit });
   const entries = new AllowBlockService({ db, clock, acceptedDomains: config.acceptedDomains, limits: config.tenantLimits });
   const insights = new ListInsightsService({ db, clock, acceptedDomains: config.acceptedDomains, userListLimit: config.userListLimit });
-  app.decorate('services', { entries });
+  const retention = new RetentionService({ db, blobs, clock, submissionDays: config.protection.retention.submissionDays });
+  app.decorate('services', { entries, retention });
 
   await app.register(healthRoutes, { health });
-  await app.register(identityRoutes, { identity });
+  await app.register(identityRoutes, { identity, devTokens: devTokensEnabled(config) });
   await app.register(submissionRoutes, { submissions, maxMessageBytes: config.maxMessageBytes });
   await app.register(userListRoutes, { userLists });
   await app.register(allowBlockRoutes, { entries, insights });

@@ -5,16 +5,39 @@
 import './threadpool'; // first: sizes libuv's thread pool before anything uses it
 import type { FastifyInstance } from 'fastify';
 import { buildApp, manifestOrigin } from './app';
-import { loadEmbeddedIssuer, mintToken } from './auth/embedded-issuer';
 import { configFromEnvironment } from './config';
-import { devTokensEnabled, type Config } from './config/config';
+import { devTokenRefusals, devTokensEnabled, type Config } from './config/config';
 
-const ADMIN_TOKEN_HOURS = 12;
+/**
+ * What the banner says about sign-in. No token is printed: a long-lived admin token in a
+ * terminal's scrollback (or a service's journal) is a key anyone reading it can use.
+ */
+function identityLines(config: Config): string[] {
+  const lines: string[] = [];
+  if (config.auth.kind === 'embedded') {
+    lines.push('  admin token    run `npx second-look token --user YOU@YOUR-DOMAIN --role SecurityAdministrator`');
+  } else {
+    lines.push(`  sign-in        tokens from ${config.auth.issuer}`);
+  }
+  const refusals = devTokenRefusals(config);
+  if (refusals.length === 0) {
+    lines.push(
+      '',
+      '  !!! DEV MODE: the add-in gets end-user tokens from this server for any address, without',
+      '  !!! signing in, on requests made from this machine only. Configure an identity provider',
+      '  !!! (SECOND_LOOK_JWKS_URL) before anyone else uses it.',
+    );
+  } else if (config.auth.kind === 'embedded') {
+    lines.push(`  dev mode       off: ${refusals.join('; ')}`);
+  }
+  return lines;
+}
 
 export async function serve(config: Config = configFromEnvironment()): Promise<() => Promise<void>> {
   const app = await buildApp(config);
   await app.listen({ port: config.port, host: config.host });
   const stopSweep = startExpirySweep(app, config.expirySweepSeconds);
+  const stopPurge = startRetentionPurge(app, config.protection.retention.purgeIntervalSeconds);
 
   const lines = [
     '',
@@ -31,29 +54,14 @@ export async function serve(config: Config = configFromEnvironment()): Promise<(
       '        `npx office-addin-dev-certs install` and restart, or set SECOND_LOOK_TLS_CERT/KEY.',
     );
   }
-  if (config.auth.kind === 'embedded') {
-    const issuer = await loadEmbeddedIssuer(config.dataDir, config.auth.issuer, config.auth.audience);
-    const { token } = await mintToken(issuer, {
-      email: 'admin@second-look.localhost',
-      displayName: 'Second Look admin',
-      roles: ['SecurityAdministrator'],
-      lifetime: ADMIN_TOKEN_HOURS * 3600,
-      now: new Date(),
-    });
-    lines.push('', `  admin token (SecurityAdministrator, ${ADMIN_TOKEN_HOURS} h):`, `  ${token}`);
-  }
+  lines.push('', ...identityLines(config));
   if (devTokensEnabled(config)) {
-    lines.push(
-      '',
-      '  !!! DEV MODE: the add-in gets end-user tokens from this server for any address, without',
-      '  !!! signing in. Acceptable only because it listens on loopback; configure an identity',
-      '  !!! provider (SECOND_LOOK_JWKS_URL) before anyone else can reach it.',
-    );
-    app.log.warn('DEV MODE: /api/dev/token hands out end-user tokens without sign-in (loopback only)');
+    app.log.warn('DEV MODE: /api/dev/token hands out end-user tokens without sign-in, to requests from this machine only');
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
   return async () => {
     stopSweep();
+    stopPurge();
     await app.close();
   };
 }
@@ -74,6 +82,27 @@ function startExpirySweep(app: FastifyInstance, seconds: number): () => void {
   };
   sweep();
   const timer = setInterval(sweep, seconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * Purges submissions and messages past retention now and then every `seconds`. A failed run
+ * is logged and tried again at the next interval; nothing it had not committed is lost.
+ */
+function startRetentionPurge(app: FastifyInstance, seconds: number): () => void {
+  const purge = () => {
+    app.services.retention.purge().then(
+      (result) => {
+        if (result.submissions > 0 || result.messages > 0) {
+          app.log.info(result, `retention purge removed ${result.submissions} submissions and ${result.messages} stored messages`);
+        }
+      },
+      (error: unknown) => app.log.error({ err: error }, 'the retention purge failed; it runs again at the next interval'),
+    );
+  };
+  purge();
+  const timer = setInterval(purge, seconds * 1000);
   timer.unref();
   return () => clearInterval(timer);
 }

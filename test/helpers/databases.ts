@@ -20,8 +20,8 @@ export function databaseKinds(): DatabaseKind[] {
  * A fresh, empty PostgreSQL schema for one app, and a connection string that uses it. Each
  * test gets its own schema, so suites never see each other's rows.
  */
-export async function freshPostgresSchema(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env['DATABASE_URL'];
+export async function freshPostgresSchema(baseUrl?: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = baseUrl ?? process.env['DATABASE_URL'];
   if (!base) throw new Error('DATABASE_URL is not set');
   const schema = `sl_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: base });

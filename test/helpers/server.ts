@@ -40,19 +40,19 @@ export function tempDir(prefix = 'second-look-'): string {
 export async function startTestServer(
   kind: DatabaseKind = 'sqlite',
   env: Record<string, string> = {},
-  options: { realClock?: boolean } = {},
+  options: { realClock?: boolean; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestServer> {
   const dataDir = tempDir();
-  const pg = kind === 'postgresql' ? await freshPostgresSchema() : undefined;
+  const pg = kind === 'postgresql' ? await freshPostgresSchema(env['DATABASE_URL']) : undefined;
   const config = loadConfig({
     SECOND_LOOK_DATA: dataDir,
     SECOND_LOOK_LOG_LEVEL: 'silent',
     SECOND_LOOK_WEB_ROOT: path.join(dataDir, 'no-web'),
-    ...(pg ? { DATABASE_URL: pg.url } : {}),
     ...env,
+    ...(pg ? { DATABASE_URL: pg.url } : {}),
   });
   const clock = new TestClock();
-  const app = await buildApp(config, options.realClock ? {} : { clock });
+  const app = await buildApp(config, { ...(options.realClock ? {} : { clock }), ...(options.logStream ? { logStream: options.logStream } : {}) });
   return {
     app,
     config,

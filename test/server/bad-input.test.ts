@@ -58,6 +58,26 @@ describe('bad input', () => {
     await expectNothingWritten();
   });
 
+  test.each([
+    ['a leap second', '2026-12-31T23:59:60Z'],
+    ['February 30th', '2026-02-30T09:00:00Z'],
+    ['hour 24', '2026-01-01T24:00:00Z'],
+    ['an offset of 25 hours', '2026-01-01T10:00:00+25:00'],
+  ])('receivedDateTime with %s: 400 naming the field, nothing written', async (_name, value) => {
+    const response = await submit(invoiceReport({ receivedDateTime: value }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/receivedDateTime must be an RFC 3339 date-time/) });
+    await expectNothingWritten();
+  });
+
+  test('a leap second in a list filter: 400, not 500', async () => {
+    for (const field of ['createdAfter', 'createdBefore']) {
+      const response = await server.app.inject({ method: 'GET', url: `/api/submissions?${field}=2026-12-31T23:59:60Z`, headers: { authorization: `Bearer ${admin}` } });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().message).toMatch(new RegExp(`${field} must be an RFC 3339 date-time`));
+    }
+  });
+
   test('a non-JSON content type: 415', async () => {
     const response = await submit('category=notJunk', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(response.statusCode).toBe(415);
@@ -73,7 +93,7 @@ describe('bad input', () => {
 
   test('bad query parameters and cursors: 400', async () => {
     const auth = { authorization: `Bearer ${admin}` };
-    for (const url of ['/api/submissions?limit=0', '/api/submissions?limit=5000', '/api/submissions?category=ham', '/api/submissions?createdAfter=soon', '/api/submissions?cursor=garbage', '/api/submissions?what=1']) {
+    for (const url of ['/api/submissions?limit=0', '/api/submissions?limit=5000', '/api/submissions?category=ham', '/api/submissions?createdAfter=soon', '/api/submissions?cursor=garbage', '/api/submissions?what=1', '/api/submissions?limit=1e309', '/api/allow-block-entries?expiringWithinDays=1e400']) {
       const response = await server.app.inject({ method: 'GET', url, headers: auth });
       expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
     }

@@ -29,6 +29,7 @@ function row(overrides: Partial<SubmissionRow> = {}): SubmissionRow {
     received_date_time: '2026-11-22T09:00:00.000Z',
     created_date_time: '2026-11-22T12:00:00.000Z',
     created_by_email: 'anna@contoso.example',
+    created_by_subject: 'oidc:urn:second-look:embedded:anna@contoso.example',
     created_by_name: null,
     comment: null,
     message_sha256: null,
@@ -133,7 +134,7 @@ describe.each(databaseKinds())('message blobs on %s', (kind: DatabaseKind) => {
   test('migration 004 will not be rolled back over stored messages (earlier code could not read them)', async () => {
     const blob = await messageBlobOf(Buffer.from('Subject: kept\r\n\r\nx'));
     await repo.insert(row(), blob);
-    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateDown();
+    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('003-audit-by-target');
     expect(String(error)).toMatch(/earlier versions cannot read/);
     expect(await count('message_blobs')).toBe(1);
   });

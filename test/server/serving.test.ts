@@ -42,7 +42,6 @@ describe('serving', () => {
       ['/api/submissions/{id}', 'get'],
       ['/api/submissions/{id}/message', 'get'],
       ['/api/addin/config', 'get'],
-      ['/api/dev/token', 'post'],
       ['/api/me/safe-senders', 'post'],
       ['/api/me/safe-senders/{value}', 'delete'],
       ['/api/me/blocked-senders', 'get'],

@@ -7,7 +7,7 @@ import type { AddinConfig, DevTokenRequest, DevTokenResponse } from '../../contr
 import type { ErrorBody } from '../../contracts/common';
 import type { SenderListItem, SenderListResponse } from '../../contracts/lists';
 import type { CreateSubmission, Submission, SubmissionPage } from '../../contracts/submissions';
-import { ApiError, FeatureUnavailableError, NetworkError, isMissingRoute } from './errors';
+import { ApiError, FeatureUnavailableError, NetworkError, isMissingRoute, retryAfterMs } from './errors';
 import type { FetchLike, RemoveSenderOutcome, SenderListKind, TokenSource } from './types';
 
 /**
@@ -123,7 +123,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const errorBody = isErrorBody(body) ? body : null;
     const message =
       errorBody?.message ?? `${spec.method} ${spec.path} failed with HTTP ${response.status}`;
-    throw new ApiError(response.status, message, errorBody);
+    throw new ApiError(response.status, message, errorBody, retryAfterMs(response.headers.get('retry-after'), Date.now()));
   }
 
   function addSender(list: SenderListKind, value: string): Promise<SenderListItem> {

@@ -14,6 +14,8 @@ export class ApiError extends Error {
     message: string,
     /** The server's ErrorBody when it sent one. */
     readonly body: ErrorBody | null,
+    /** How long the server asked us to wait before trying again (Retry-After), if it said. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
   }
@@ -22,6 +24,18 @@ export class ApiError extends Error {
   get code(): string | undefined {
     return this.body?.code;
   }
+}
+
+/**
+ * Retry-After as milliseconds from `nowMs`: delay-seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Null when absent or unreadable; never negative.
+ */
+export function retryAfterMs(header: string | null, nowMs: number): number | null {
+  if (header === null) return null;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isFinite(at) ? Math.max(0, at - nowMs) : null;
 }
 
 /** The request never got an answer: offline, DNS, TLS, refused connection, timeout. */

@@ -218,7 +218,8 @@ export class Outbox {
     await this.updateEntry(key, (entry) => ({
       ...entry,
       attempts: entry.attempts + 1,
-      nextAttemptAt: now + backoffDelay(entry.attempts + 1, this.backoff),
+      // The server's Retry-After wins when it asks for longer than our own backoff would wait.
+      nextAttemptAt: now + Math.max(backoffDelay(entry.attempts + 1, this.backoff), result.retryAfterMs ?? 0),
       lastError: result.reason,
     })).catch(() => undefined);
     return { kind: 'queued', key, reason: result.reason };

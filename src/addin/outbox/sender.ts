@@ -15,8 +15,11 @@ export function senderFromApi(api: Pick<ApiClient, 'createSubmission'>): Sender 
       if (error instanceof ApiError && !isRetryableStatus(error.status)) {
         return { kind: 'rejected', status: error.status, message: error.message };
       }
-      // Network trouble, 401/408/429/5xx, and failures to get a token: all worth a later retry.
-      return { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
+      // Network trouble, 401/408/429/5xx, and failures to get a token: all worth a later retry,
+      // no sooner than the server asked (Retry-After on a 429 or 503).
+      const reason = error instanceof Error ? error.message : String(error);
+      const wait = error instanceof ApiError ? error.retryAfterMs : null;
+      return wait === null ? { kind: 'retry', reason } : { kind: 'retry', reason, retryAfterMs: wait };
     }
   };
 }

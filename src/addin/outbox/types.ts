@@ -38,8 +38,8 @@ export interface OutboxEntry {
 /** The result of one send, as the outbox needs to know it. */
 export type SendResult =
   | { kind: 'accepted'; submission: Submission; created: boolean }
-  /** No answer, 401, 408, 429 or 5xx: keep it and try again later. */
-  | { kind: 'retry'; reason: string }
+  /** No answer, 401, 408, 429 or 5xx: keep it and try again later, not before `retryAfterMs` if given. */
+  | { kind: 'retry'; reason: string; retryAfterMs?: number }
   /** Any other 4xx: the server read it and said no. Retrying would get the same answer. */
   | { kind: 'rejected'; status: number; message: string };
 

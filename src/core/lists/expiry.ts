@@ -14,6 +14,7 @@
  * stored dates cannot be read is treated the safe way: an allow entry as expired (it stops
  * letting mail through), a block entry as live (it keeps blocking).
  */
+import { instantProblemText, parseInstant } from '../time/instant';
 import type { EntryAction, EntrySource, Expiration, ExpirationRequest, ListError } from '../../contracts/lists';
 import { DEFAULT_REMOVE_AFTER_DAYS, EXPIRATION_DAY_CHOICES, MAX_REMOVE_AFTER_DAYS } from '../../contracts/lists';
 import { listErrors } from './errors';
@@ -106,8 +107,9 @@ export function checkExpiration(
         ? []
         : [listErrors.invalidExpiration('choose 1, 7 or 30 days')];
     case 'date': {
-      const at = Date.parse(exp.date);
-      if (Number.isNaN(at)) return [listErrors.invalidExpiration('the date cannot be read')];
+      const parsed = parseInstant(exp.date);
+      if (!parsed.ok) return [listErrors.invalidExpiration(instantProblemText('the date', exp.date, parsed.problem))];
+      const at = parsed.instant.getTime();
       if (at <= now.getTime()) return [listErrors.expiryInPast()];
       if (action === 'allow' && at > now.getTime() + MAX_DIRECT_ALLOW_DAYS * DAY_MS) {
         return [listErrors.expiryTooFar(MAX_DIRECT_ALLOW_DAYS)];

@@ -4,22 +4,14 @@
  * own without touching process.env.
  */
 import path from 'node:path';
+import { isLoopbackHost } from '../../core/net/addresses';
+import { authFromEnv, type AuthConfig } from './auth-config';
+import { ConfigError, int, list, url, type Env } from './env-values';
+import { protectionFromEnv, type ProtectionConfig } from './protection-config';
 import { packageRoot } from './package-root';
 
-export type AuthConfig =
-  /** The server is its own issuer: key in the data folder, JWKS published at /.well-known/jwks.json. */
-  | { kind: 'embedded'; issuer: string; audience: string }
-  /** Any OIDC issuer (Entra ID): tokens verified against its JWKS. */
-  | {
-      kind: 'oidc';
-      issuer: string;
-      audience: string;
-      jwksUrl: string;
-      /** For the add-in's nested app authentication. */
-      clientId: string;
-      authority: string;
-      apiScopes: string[];
-    };
+export type { AuthConfig } from './auth-config';
+export { ConfigError } from './env-values';
 
 export interface TlsConfig {
   certFile: string;
@@ -60,41 +52,35 @@ export interface Config {
   expirySweepSeconds: number;
   /** Log level for Fastify's pino logger; false silences it (tests). */
   logLevel: string | false;
+  protection: ProtectionConfig;
+  /** Origins that may frame the add-in's pages (Content-Security-Policy frame-ancestors). */
+  addinFrameAncestors: string[];
 }
-
-export class ConfigError extends Error {}
 
 const DEFAULT_MAX_MESSAGE_BYTES = 35 * 1024 * 1024;
-const EMBEDDED_ISSUER = 'urn:second-look:embedded';
-const DEFAULT_AUDIENCE = 'api://second-look';
 
-type Env = Record<string, string | undefined>;
+/** Where Outlook on the web, new Outlook and Office on the web frame an add-in's pages. */
+export const OFFICE_FRAME_ANCESTORS = [
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://outlook.live.com',
+  'https://outlook.cloud.microsoft',
+  'https://*.outlook.com',
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://*.cloud.microsoft',
+  'https://*.officeapps.live.com',
+];
 
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+/** Outlook's hosts by default; an organisation with its own Outlook host can name it. */
+function frameAncestors(env: Env): string[] {
+  const named = list(env, 'SECOND_LOOK_FRAME_ANCESTORS');
+  for (const origin of named) {
+    if (!/^https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i.test(origin)) {
+      throw new ConfigError(`SECOND_LOOK_FRAME_ANCESTORS lists https origins (https://outlook.contoso.example, https://*.contoso.example), got "${origin}"`);
+    }
   }
-  return value;
-}
-
-function url(name: string, raw: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new ConfigError(`${name} must be an absolute URL, got "${raw}"`);
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
-  }
-  return raw.replace(/\/+$/, '');
-}
-
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+  return named.length > 0 ? named : [...OFFICE_FRAME_ANCESTORS];
 }
 
 /**
@@ -116,26 +102,7 @@ export function loadConfig(env: Env, fileValues: Env = {}, cwd = process.cwd()):
   const publicUrl = url('SECOND_LOOK_PUBLIC_URL', merged['SECOND_LOOK_PUBLIC_URL'] || `${scheme}://localhost:${port}`);
   const maxMessageBytes = int(merged, 'SECOND_LOOK_MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES, 1024, 150 * 1024 * 1024);
 
-  const audience = merged['SECOND_LOOK_AUDIENCE'] || DEFAULT_AUDIENCE;
-  const jwksUrl = merged['SECOND_LOOK_JWKS_URL'];
-  let auth: AuthConfig;
-  if (jwksUrl) {
-    const issuer = merged['SECOND_LOOK_ISSUER'];
-    const clientId = merged['SECOND_LOOK_CLIENT_ID'];
-    if (!issuer) throw new ConfigError('SECOND_LOOK_ISSUER is required when SECOND_LOOK_JWKS_URL is set');
-    if (!clientId) throw new ConfigError('SECOND_LOOK_CLIENT_ID is required when SECOND_LOOK_JWKS_URL is set');
-    auth = {
-      kind: 'oidc',
-      issuer,
-      audience,
-      jwksUrl: url('SECOND_LOOK_JWKS_URL', jwksUrl),
-      clientId,
-      authority: merged['SECOND_LOOK_AUTHORITY'] || 'https://login.microsoftonline.com/organizations',
-      apiScopes: (merged['SECOND_LOOK_API_SCOPES'] || `${audience}/access_as_user`).split(/[\s,]+/).filter(Boolean),
-    };
-  } else {
-    auth = { kind: 'embedded', issuer: merged['SECOND_LOOK_ISSUER'] || EMBEDDED_ISSUER, audience };
-  }
+  const auth = authFromEnv(merged);
 
   const mapsToken = merged['SECOND_LOOK_MAPS_TOKEN'] || undefined;
   if (mapsToken !== undefined && mapsToken.length < 16) {
@@ -154,7 +121,7 @@ export function loadConfig(env: Env, fileValues: Env = {}, cwd = process.cwd()):
     webRoot: path.resolve(cwd, merged['SECOND_LOOK_WEB_ROOT'] || path.join(root, 'build/web')),
     assetsRoot: path.join(root, 'assets'),
     manifestFile: path.join(root, 'manifest.xml'),
-    acceptedDomains: (merged['SECOND_LOOK_ACCEPTED_DOMAINS'] || '').split(/[\s,]+/).map((d) => d.trim().toLowerCase()).filter(Boolean),
+    acceptedDomains: list(merged, 'SECOND_LOOK_ACCEPTED_DOMAINS').map((d) => d.toLowerCase()),
     userListLimit: int(merged, 'SECOND_LOOK_USER_LIST_LIMIT', 1024, 1, 100_000),
     tenantLimits: {
       allow: int(merged, 'SECOND_LOOK_TENANT_ALLOW_LIMIT', 1000, 1, 1_000_000),
@@ -171,10 +138,26 @@ export function loadConfig(env: Env, fileValues: Env = {}, cwd = process.cwd()):
       : undefined,
     expirySweepSeconds: int(merged, 'SECOND_LOOK_EXPIRY_SWEEP_SECONDS', 600, 10, 86_400),
     logLevel: merged['SECOND_LOOK_LOG_LEVEL'] === 'silent' ? false : merged['SECOND_LOOK_LOG_LEVEL'] || 'info',
+    protection: protectionFromEnv(merged),
+    addinFrameAncestors: frameAncestors(merged),
   };
+}
+
+/**
+ * Why dev tokens are off for this configuration; empty when they are on. Each reason is one a
+ * developer can act on. Dev tokens also need each request to come straight from this machine
+ * (see dev-token-gate.ts), which no configuration can promise.
+ */
+export function devTokenRefusals(config: Config): string[] {
+  const reasons: string[] = [];
+  if (!config.protection.devTokensAllowed) reasons.push('SECOND_LOOK_DEV_TOKENS is off');
+  if (config.auth.kind !== 'embedded') reasons.push('an outside identity provider is configured (SECOND_LOOK_JWKS_URL)');
+  if (!isLoopbackHost(config.host)) reasons.push(`the server binds to ${config.host}, not to loopback`);
+  if (!isLoopbackHost(new URL(config.publicUrl).hostname)) reasons.push(`the public URL ${config.publicUrl} is not a loopback or localhost URL`);
+  return reasons;
 }
 
 /** Dev tokens: only with the embedded issuer, and only when nothing but this machine can reach us. */
 export function devTokensEnabled(config: Config): boolean {
-  return config.auth.kind === 'embedded' && isLoopback(config.host);
+  return devTokenRefusals(config).length === 0;
 }

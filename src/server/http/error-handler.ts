@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorBody } from '../../contracts/common';
+import { instantRequirementText } from '../../core/time/instant';
 import { TokenError } from '../auth/verifier';
 import { ServiceError } from '../services/errors';
 
@@ -17,12 +18,23 @@ const STATUS_TEXT: Record<number, string> = {
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 export function body(statusCode: number, message: string, code?: string): ErrorBody {
   const result: ErrorBody = { statusCode, error: STATUS_TEXT[statusCode] ?? 'Error', message };
   if (code !== undefined) result.code = code;
   return result;
+}
+
+/** Fastify's sentence, except for date-times, which say what a usable one looks like. */
+function validationMessage(error: FastifyError): string {
+  const first = error.validation?.[0];
+  if (first?.keyword === 'format' && first.params['format'] === 'date-time') {
+    const field = first.instancePath.replace(/^\//, '').replace(/\//g, '.') || (error.validationContext ?? 'value');
+    return instantRequirementText(field);
+  }
+  return error.message;
 }
 
 function translate(error: FastifyError | Error): ErrorBody {
@@ -33,13 +45,15 @@ function translate(error: FastifyError | Error): ErrorBody {
   }
   if (error instanceof TokenError) return body(401, error.message, 'invalid_token');
   const fastifyError = error as FastifyError;
-  if (fastifyError.validation) return body(400, error.message, 'validation_failed');
+  if (fastifyError.validation) return body(400, validationMessage(fastifyError), 'validation_failed');
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return body(413, 'the request body is larger than this server accepts', 'too_large');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return body(400, `the body is not valid JSON: ${error.message}`, 'invalid_json');
+    case 'FST_UNDER_PRESSURE':
+      return body(503, 'the server is overloaded right now; try again after the Retry-After seconds', 'overloaded');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return body(415, error.message, 'unsupported_media_type');
   }
@@ -52,6 +66,7 @@ function translate(error: FastifyError | Error): ErrorBody {
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const answer = translate(error);
+    if (error instanceof ServiceError && error.headers) void reply.headers(error.headers);
     if (answer.statusCode >= 500) request.log.error({ err: error }, 'request failed');
     if (answer.statusCode === 401) void reply.header('www-authenticate', 'Bearer');
     return reply.status(answer.statusCode).send(answer);

@@ -5,15 +5,18 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AddinConfig, DevTokenRequest, DevTokenResponse } from '../../contracts/addin-config';
 import { ErrorBody } from '../../contracts/common';
+import { requestIsFromThisMachine } from '../auth/dev-token-gate';
 import type { IdentityService } from '../services/identity-service';
 
 export interface IdentityRoutesOptions {
   identity: IdentityService;
+  /** False unless the configuration keeps the server to this machine (devTokenRefusals). */
+  devTokens: boolean;
 }
 
 const Jwks = Type.Object({ keys: Type.Array(Type.Object({}, { additionalProperties: true })) });
 
-export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = async (app, { identity }) => {
+export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = async (app, { identity, devTokens }) => {
   app.get(
     '/.well-known/jwks.json',
     { schema: { tags: ['identity'], summary: "The embedded issuer's public keys", response: { 200: Jwks, 404: ErrorBody } } },
@@ -26,6 +29,9 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     async () => identity.addinConfig(),
   );
 
+  // Off by configuration, the route does not exist at all; on, a request that did not come
+  // straight from this machine gets the same 404 as any unknown route.
+  if (!devTokens) return;
   app.post(
     '/api/dev/token',
     {
@@ -36,6 +42,9 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
         response: { 200: DevTokenResponse, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => identity.devToken(request.body),
+    async (request, reply) => {
+      if (!requestIsFromThisMachine(request)) return reply.callNotFound();
+      return identity.devToken(request.body);
+    },
   );
 };

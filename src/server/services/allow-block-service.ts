@@ -91,7 +91,7 @@ export class AllowBlockService {
       const row = rowOf(checked.value, principal.email, now.toISOString(), body.submissionId ?? null);
       await trx.insertInto('allow_block_entries').values(row).execute();
       const entry = toEntry(row);
-      await appendAudit(trx, [{ at: now.toISOString(), actor: principal.email, action: 'create', targetType: ENTRY_AUDIT_TARGET, targetId: row.id, detail: { entry } }]);
+      await appendAudit(trx, [{ at: now.toISOString(), actor: principal.email, actorSubject: principal.id, action: 'create', targetType: ENTRY_AUDIT_TARGET, targetId: row.id, detail: { entry } }]);
       return entry;
     });
   }
@@ -117,7 +117,7 @@ export class AllowBlockService {
       }
       if (rows.length > 0) {
         await trx.insertInto('allow_block_entries').values(rows).execute();
-        await appendAudit(trx, rows.map((row) => ({ at: now.toISOString(), actor: principal.email, action: 'create', targetType: ENTRY_AUDIT_TARGET, targetId: row.id, detail: { entry: toEntry(row), bulk: true } })));
+        await appendAudit(trx, rows.map((row) => ({ at: now.toISOString(), actor: principal.email, actorSubject: principal.id, action: 'create', targetType: ENTRY_AUDIT_TARGET, targetId: row.id, detail: { entry: toEntry(row), bulk: true } })));
       }
       return { results, created: rows.length, failed: results.length - rows.length };
     });
@@ -146,7 +146,7 @@ export class AllowBlockService {
         .execute();
       const after = await entryById(trx, id);
       if (!after) throw notFound(`allow/block entry ${id}`);
-      await appendAudit(trx, [{ at: now.toISOString(), actor: principal.email, action: 'update', targetType: ENTRY_AUDIT_TARGET, targetId: id, detail: { before, after } }]);
+      await appendAudit(trx, [{ at: now.toISOString(), actor: principal.email, actorSubject: principal.id, action: 'update', targetType: ENTRY_AUDIT_TARGET, targetId: id, detail: { before, after } }]);
       return after;
     });
   }
@@ -158,7 +158,7 @@ export class AllowBlockService {
       const before = await entryById(trx, id);
       if (!before) throw notFound(`allow/block entry ${id}`);
       await trx.deleteFrom('allow_block_entries').where('id', '=', id).execute();
-      await appendAudit(trx, [{ at: now, actor: principal.email, action: 'delete', targetType: ENTRY_AUDIT_TARGET, targetId: id, detail: { entry: before } }]);
+      await appendAudit(trx, [{ at: now, actor: principal.email, actorSubject: principal.id, action: 'delete', targetType: ENTRY_AUDIT_TARGET, targetId: id, detail: { entry: before } }]);
     });
   }
 

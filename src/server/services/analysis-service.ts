@@ -82,7 +82,7 @@ export class AnalysisService {
     }
   }
 
-  private async record(principal: Principal, base: Omit<SubmissionRow, 'id' | 'source' | 'status' | 'created_date_time' | 'created_by_email' | 'created_by_name' | 'result' | 'idempotency_key'>, verdict: Verdict, blob?: MessageBlob): Promise<Submission> {
+  private async record(principal: Principal, base: Omit<SubmissionRow, 'id' | 'source' | 'status' | 'created_date_time' | 'created_by_email' | 'created_by_subject' | 'created_by_name' | 'result' | 'idempotency_key'>, verdict: Verdict, blob?: MessageBlob): Promise<Submission> {
     const row: SubmissionRow = {
       ...base,
       id: randomUUID(),
@@ -90,6 +90,7 @@ export class AnalysisService {
       status: 'succeeded',
       created_date_time: this.deps.clock.now().toISOString(),
       created_by_email: principal.email,
+      created_by_subject: principal.id,
       created_by_name: principal.displayName ?? null,
       result: JSON.stringify(verdict),
       idempotency_key: null,

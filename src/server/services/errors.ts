@@ -9,6 +9,8 @@ export class ServiceError extends Error {
     message: string,
     /** Every reason, when there is more than one (list validation), with its own code. */
     readonly errors?: ReadonlyArray<Record<string, unknown>>,
+    /** Response headers the answer needs, e.g. Retry-After on a 429. */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
   }
@@ -17,6 +19,9 @@ export class ServiceError extends Error {
 export const badRequest = (code: string, message: string) => new ServiceError(400, code, message);
 export const forbidden = (message: string) => new ServiceError(403, 'forbidden', message);
 export const notFound = (what: string) => new ServiceError(404, 'not_found', `${what} was not found`);
+/** Too many requests for now; `retryAfterSeconds` says when to come back. */
+export const tooMany = (code: string, message: string, retryAfterSeconds: number) =>
+  new ServiceError(429, code, message, undefined, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
 export const tooLarge = (message: string) => new ServiceError(413, 'too_large', message);
 
 /**

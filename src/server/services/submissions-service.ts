@@ -17,7 +17,8 @@ import { headerBlockOf, headerFields } from '../mail/header-block';
 import { messageBlobOf, type BlobReader } from '../store/blob-store';
 import { isUniqueViolation, type SubmissionFilter, type SubmissionRow, type SubmissionsRepo } from '../store/submissions-repo';
 import { decodeBase64Strict } from './base64';
-import { badRequest, forbidden, notFound, tooLarge } from './errors';
+import { badRequest, forbidden, notFound, tooLarge, tooMany } from './errors';
+import { isoInstant } from './instants';
 import { cursorPosition } from './paging';
 import { toSubmission } from './submission-view';
 
@@ -30,6 +31,8 @@ export interface SubmissionsDeps {
   blobs: BlobReader;
   clock: Clock;
   maxMessageBytes: number;
+  /** Reports one user may make per UTC day; 0 = no quota. */
+  submissionsPerDay: number;
 }
 
 export interface CreateOutcome {
@@ -40,6 +43,16 @@ export interface CreateOutcome {
 
 const DEFAULT_LIMIT = 50;
 
+/** "3 h 12 min", "45 min", "20 s": how long until something, for a person. */
+function formatWait(seconds: number): string {
+  const whole = Math.max(1, Math.ceil(seconds));
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  if (hours > 0) return `${hours} h ${minutes} min`;
+  if (minutes > 0) return `${minutes} min`;
+  return `${whole} s`;
+}
+
 export class SubmissionsService {
   constructor(private readonly deps: SubmissionsDeps) {}
 
@@ -48,6 +61,7 @@ export class SubmissionsService {
       const earlier = await this.deps.repo.byIdempotencyKey(principal.email, idempotencyKey);
       if (earlier) return { submission: toSubmission(earlier), created: false };
     }
+    await this.checkQuota(principal);
     const { headersRaw, blob } = await this.originalOf(input);
     const row: SubmissionRow = {
       id: randomUUID(),
@@ -59,9 +73,10 @@ export class SubmissionsService {
       to_recipients: JSON.stringify((input.toRecipients ?? []).map((a) => a.toLowerCase())),
       sender: input.sender.toLowerCase(),
       subject: input.subject,
-      received_date_time: new Date(input.receivedDateTime).toISOString(),
+      received_date_time: isoInstant(input.receivedDateTime, 'receivedDateTime'),
       created_date_time: this.deps.clock.now().toISOString(),
       created_by_email: principal.email,
+      created_by_subject: principal.id,
       created_by_name: principal.displayName ?? null,
       comment: input.comment ?? null,
       message_sha256: blob?.sha256 ?? null,
@@ -82,6 +97,28 @@ export class SubmissionsService {
       throw error;
     }
     return { submission: toSubmission(row), created: true };
+  }
+
+  /**
+   * The daily quota, counted per stable subject from UTC midnight. Retries of one report (the
+   * same Idempotency-Key) were answered above and never count twice. Reports racing each other
+   * from one user can overshoot by the few in one group commit; the quota is a brake on abuse,
+   * not an exact ledger.
+   */
+  private async checkQuota(principal: Principal): Promise<void> {
+    const quota = this.deps.submissionsPerDay;
+    if (quota === 0) return;
+    const now = this.deps.clock.now();
+    const midnight = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+    const made = await this.deps.repo.countByCreatorSince(principal.id, midnight.toISOString(), quota);
+    if (made < quota) return;
+    const resets = new Date(midnight.getTime() + 86_400_000);
+    const seconds = (resets.getTime() - now.getTime()) / 1000;
+    throw tooMany(
+      'quota_exceeded',
+      `you have made ${quota} reports today, the most this server takes from one person in a day; the quota resets at ${resets.toISOString()} (in ${formatWait(seconds)})`,
+      seconds,
+    );
   }
 
   /** Decodes and checks the original, and hashes it for storage with the row. */
@@ -126,8 +163,8 @@ export class SubmissionsService {
     if (query.sender) filter.sender = query.sender.toLowerCase();
     if (query.recipient) filter.recipient = query.recipient.toLowerCase();
     if (query.internetMessageId) filter.internetMessageId = query.internetMessageId;
-    if (query.createdAfter) filter.createdAfter = new Date(query.createdAfter).toISOString();
-    if (query.createdBefore) filter.createdBefore = new Date(query.createdBefore).toISOString();
+    if (query.createdAfter) filter.createdAfter = isoInstant(query.createdAfter, 'createdAfter');
+    if (query.createdBefore) filter.createdBefore = isoInstant(query.createdBefore, 'createdBefore');
     return this.page(filter, query.limit, query.cursor);
   }
 

@@ -58,7 +58,7 @@ export class UserListsService {
         created_date_time: now,
       };
       await trx.insertInto('user_list_entries').values(row).execute();
-      await appendAudit(trx, [{ at: now, actor: principal.email, action: 'add', targetType: AUDIT_TARGET[list], targetId: `${principal.email}:${row.value}`, detail: { list, value: row.value } }]);
+      await appendAudit(trx, [{ at: now, actor: principal.email, actorSubject: principal.id, action: 'add', targetType: AUDIT_TARGET[list], targetId: `${principal.email}:${row.value}`, detail: { list, value: row.value } }]);
       return toItem(row);
     });
   }
@@ -73,7 +73,7 @@ export class UserListsService {
         .where('value', '=', value)
         .executeTakeFirst();
       if (Number(deleted.numDeletedRows) === 0) throw notFound(`${value} on your ${list === 'safe' ? 'Safe Senders' : 'Blocked Senders'} list`);
-      await appendAudit(trx, [{ at: this.deps.clock.now().toISOString(), actor: principal.email, action: 'remove', targetType: AUDIT_TARGET[list], targetId: `${principal.email}:${value}`, detail: { list, value } }]);
+      await appendAudit(trx, [{ at: this.deps.clock.now().toISOString(), actor: principal.email, actorSubject: principal.id, action: 'remove', targetType: AUDIT_TARGET[list], targetId: `${principal.email}:${value}`, detail: { list, value } }]);
     });
   }
 }

@@ -4,7 +4,10 @@ import type { Database } from './schema';
 
 export interface AuditRecord {
   at: string;
+  /** The mailbox (or `system:…` for jobs), as people read it. */
   actor: string;
+  /** The actor's stable subject, when a person acted. */
+  actorSubject?: string;
   action: string;
   targetType: string;
   targetId: string;
@@ -18,7 +21,7 @@ export async function appendAudit(db: Executor, records: AuditRecord[]): Promise
   if (records.length === 0) return;
   await db
     .insertInto('audit_log')
-    .values(records.map((r) => ({ at: r.at, actor: r.actor, action: r.action, target_type: r.targetType, target_id: r.targetId, detail: JSON.stringify(r.detail) })))
+    .values(records.map((r) => ({ at: r.at, actor: r.actor, actor_subject: r.actorSubject ?? null, action: r.action, target_type: r.targetType, target_id: r.targetId, detail: JSON.stringify(r.detail) })))
     .execute();
 }
 

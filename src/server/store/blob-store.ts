@@ -52,6 +52,25 @@ export class BlobReader {
     return this.legacyFile(sha256);
   }
 
+  /**
+   * Deletes the files older servers kept for `hashes` (called once no row refers to them).
+   * Returns how many were there. A missing file is not an error: most messages never had one.
+   */
+  async removeLegacyFiles(hashes: readonly string[]): Promise<number> {
+    if (this.legacyRoot === undefined) return 0;
+    let removed = 0;
+    for (const sha256 of hashes) {
+      if (!HASH.test(sha256)) continue;
+      try {
+        await fs.unlink(path.join(this.legacyRoot, sha256.slice(0, 2), `${sha256}.eml`));
+        removed++;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    return removed;
+  }
+
   private async legacyFile(sha256: string): Promise<Buffer | undefined> {
     if (this.legacyRoot === undefined) return undefined;
     try {

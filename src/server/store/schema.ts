@@ -18,6 +18,8 @@ export interface SubmissionsTable {
   received_date_time: string;
   created_date_time: string;
   created_by_email: string;
+  /** The reporter's stable subject (see Principal.id); null on rows from before migration 005. */
+  created_by_subject: string | null;
   created_by_name: string | null;
   comment: string | null;
   /** The original message in message_blobs; null when only headers were given. */
@@ -43,6 +45,8 @@ export interface AuditTable {
   id: Generated<number>;
   at: string;
   actor: string;
+  /** The actor's stable subject; null for the system's own jobs and rows before migration 005. */
+  actor_subject: string | null;
   action: string;
   target_type: string;
   target_id: string;

@@ -110,6 +110,23 @@ export class SubmissionsRepo {
       .executeTakeFirst();
   }
 
+  /** How many submissions `subject` made at or after `since` (ISO), up to `atMost` (no need to count past it). */
+  async countByCreatorSince(subject: string, since: string, atMost: number): Promise<number> {
+    const row = await this.db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('submissions')
+          .select('id')
+          .where('created_by_subject', '=', subject)
+          .where('created_date_time', '>=', since)
+          .limit(atMost)
+          .as('recent'),
+      )
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** Newest first, after `after` (the last row of the previous page) when given. */
   async list(filter: SubmissionFilter, limit: number, after: CursorPosition | undefined): Promise<RowPage> {
     let query = this.db.selectFrom('submissions').selectAll();

@@ -3,6 +3,7 @@ import { m001Submissions } from './001-submissions';
 import { m002Lists } from './002-lists';
 import { m003AuditByTarget } from './003-audit-by-target';
 import { m004MessageBlobs } from './004-message-blobs';
+import { m005StableSubjects } from './005-stable-subjects';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the same list runs from
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-lists': m002Lists,
   '003-audit-by-target': m003AuditByTarget,
   '004-message-blobs': m004MessageBlobs,
+  '005-stable-subjects': m005StableSubjects,
 };
 
 export const migrationProvider: MigrationProvider = {

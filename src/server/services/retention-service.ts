@@ -1,0 +1,72 @@
+/**
+ * Retention: submissions (user reports and admin analyses) and their stored messages are kept
+ * for a set number of days, then purged. Each batch deletes its rows, the messages nothing
+ * refers to any more, and writes one audit row with the counts, all in one transaction, so
+ * the audit trail always matches what is gone. With several servers on one PostgreSQL only one
+ * purges at a time; the others skip that run.
+ */
+import { PostgresAdapter } from 'kysely';
+import { appendAudit } from '../store/audit-repo';
+import type { BlobReader } from '../store/blob-store';
+import type { Db } from '../store/database';
+import { claimPurge, deleteSubmissions, deleteUnreferencedMessages, expiredSubmissions } from '../store/retention-repo';
+import type { Clock } from './submissions-service';
+
+export interface RetentionDeps {
+  db: Db;
+  blobs: BlobReader;
+  clock: Clock;
+  submissionDays: number;
+}
+
+export interface PurgeResult {
+  /** Submissions created before this instant were purged. */
+  cutoff: string;
+  submissions: number;
+  messages: number;
+  /** Message files kept by servers before migration 004 that went too. */
+  files: number;
+  /** False when another server instance was purging and this one left it to them. */
+  ran: boolean;
+}
+
+/** Rows per transaction: a long-expired backlog is purged in steps that never hold the database for long. */
+const BATCH = 2000;
+const DAY_MS = 86_400_000;
+
+export class RetentionService {
+  constructor(private readonly deps: RetentionDeps) {}
+
+  async purge(actor = 'system:retention'): Promise<PurgeResult> {
+    const now = this.deps.clock.now();
+    const cutoff = new Date(now.getTime() - this.deps.submissionDays * DAY_MS).toISOString();
+    const isPostgres = this.deps.db.getExecutor().adapter instanceof PostgresAdapter;
+    const total: PurgeResult = { cutoff, submissions: 0, messages: 0, files: 0, ran: true };
+    for (;;) {
+      const batch = await this.deps.db.transaction().execute(async (trx) => {
+        if (!(await claimPurge(trx, isPostgres))) return undefined;
+        const expired = await expiredSubmissions(trx, cutoff, BATCH);
+        if (expired.length === 0) return { submissions: 0, messages: 0, unreferenced: [] as string[] };
+        const submissions = await deleteSubmissions(trx, expired.map((r) => r.id));
+        const hashes = expired.map((r) => r.message_sha256).filter((h): h is string => h !== null);
+        const { unreferenced, deleted } = await deleteUnreferencedMessages(trx, hashes);
+        await appendAudit(trx, [{
+          at: now.toISOString(),
+          actor,
+          action: 'purge',
+          targetType: 'retention',
+          targetId: 'submissions',
+          detail: { cutoff, retentionDays: this.deps.submissionDays, submissions, messages: deleted },
+        }]);
+        return { submissions, messages: deleted, unreferenced };
+      });
+      if (batch === undefined) return { ...total, ran: false };
+      total.submissions += batch.submissions;
+      total.messages += batch.messages;
+      // Files go after their rows are committed: a crash in between leaves a file nothing reads,
+      // never a row whose message is gone.
+      total.files += await this.deps.blobs.removeLegacyFiles(batch.unreferenced);
+      if (batch.submissions < BATCH) return total;
+    }
+  }
+}
