@@ -2,6 +2,7 @@
 // The `second-look` command. The TypeScript is compiled by `npm run build:server` (npm install
 // runs it through the prepare script); without it there is nothing to run.
 'use strict';
+require('./check-node').check();
 const path = require('node:path');
 const fs = require('node:fs');
 const cli = path.join(__dirname, '..', 'build', 'src', 'cli.js');
