@@ -19,6 +19,7 @@ import { isUniqueViolation, type SubmissionFilter, type SubmissionRow, type Subm
 import { decodeBase64Strict } from './base64';
 import { badRequest, forbidden, notFound, tooLarge, tooMany } from './errors';
 import { isoInstant } from './instants';
+import { QuotaCounter } from './quota-counter';
 import { cursorPosition } from './paging';
 import { toSubmission } from './submission-view';
 
@@ -54,14 +55,18 @@ function formatWait(seconds: number): string {
 }
 
 export class SubmissionsService {
-  constructor(private readonly deps: SubmissionsDeps) {}
+  private readonly quota: QuotaCounter;
+
+  constructor(private readonly deps: SubmissionsDeps) {
+    this.quota = new QuotaCounter((subject, since, atMost) => deps.repo.countByCreatorSince(subject, since, atMost), deps.submissionsPerDay);
+  }
 
   async create(principal: Principal, input: CreateSubmission, idempotencyKey: string | undefined): Promise<CreateOutcome> {
     if (idempotencyKey !== undefined) {
       const earlier = await this.deps.repo.byIdempotencyKey(principal.email, idempotencyKey);
       if (earlier) return { submission: toSubmission(earlier), created: false };
     }
-    await this.checkQuota(principal);
+    const midnight = await this.checkQuota(principal);
     const { headersRaw, blob } = await this.originalOf(input);
     const row: SubmissionRow = {
       id: randomUUID(),
@@ -96,6 +101,7 @@ export class SubmissionsService {
       }
       throw error;
     }
+    this.quota.accepted(principal.id, midnight);
     return { submission: toSubmission(row), created: true };
   }
 
@@ -105,14 +111,14 @@ export class SubmissionsService {
    * from one user can overshoot by the few in one group commit; the quota is a brake on abuse,
    * not an exact ledger.
    */
-  private async checkQuota(principal: Principal): Promise<void> {
+  private async checkQuota(principal: Principal): Promise<number> {
     const quota = this.deps.submissionsPerDay;
-    if (quota === 0) return;
     const now = this.deps.clock.now();
-    const midnight = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-    const made = await this.deps.repo.countByCreatorSince(principal.id, midnight.toISOString(), quota);
-    if (made < quota) return;
-    const resets = new Date(midnight.getTime() + 86_400_000);
+    const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    if (quota === 0) return midnight;
+    const made = await this.quota.made(principal.id, midnight, now.getTime());
+    if (made < quota) return midnight;
+    const resets = new Date(midnight + 86_400_000);
     const seconds = (resets.getTime() - now.getTime()) / 1000;
     throw tooMany(
       'quota_exceeded',

@@ -8,7 +8,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
 import { migrationProvider } from './migrations';
-import { ImmediateSqliteDialect } from './sqlite-dialect';
+import { ImmediateSqliteDialect, withStatementCache } from './sqlite-dialect';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -42,7 +42,7 @@ export function openDatabase(options: DatabaseOptions): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 export class MigrationError extends Error {}
