@@ -3,7 +3,7 @@ import type { DecodedFacts } from './types';
 import type { DerivedFacts } from './rules/rule-types';
 import { CONFIGURED_SFV } from './rules/microsoft-verdict-rules';
 import { domainOf } from './rules/helpers';
-import { isInternalIp } from './decoders/tokens';
+import { isInternalIp } from '../net/addresses';
 
 export function deriveFacts(facts: DecodedFacts): DerivedFacts {
   const { auth, sender, forefront } = facts;

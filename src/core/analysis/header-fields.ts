@@ -1,9 +1,20 @@
 /**
+ * The one reader of header fields, for the analyzer and for intake alike (server/mail/
+ * header-block.ts): two parsers of one format disagree on hostile input, and deciding which
+ * fields sit above the organisation's boundary needs both sides to see the same fields in the
+ * same order.
+ *
  * Splits a raw header block (or a whole message: we stop at the first empty line) into
  * fields: keeps repeated headers in order, records lines that are not headers instead of
  * throwing, and unfolds a value only when a decoder asks for it. Most of a real header
  * block's bytes are signatures and opaque Microsoft blobs nobody reads, so building their
  * values eagerly would cost more than everything else together.
+ *
+ * Why not mailsplit's Headers (@zone-eu/mailsplit), the library parser: measured on our
+ * fixtures it takes 8–13 µs a block before any field is used, and 15–20 µs once its folded
+ * lines are read, against 4 µs here, which would take the analyzer under its 20,000 blocks a
+ * second. So this reader stays, and a differential test holds it to the library: on every
+ * fixture and on generated well-formed blocks both must read the same fields and values.
  *
  * One forward pass with native indexOf; no backtracking, so the cost is linear.
  */

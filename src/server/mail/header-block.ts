@@ -1,9 +1,11 @@
 /**
- * The internet header block of a message, and its fields. Field parsing (folding, repeated
- * fields) is mailsplit's, the library behind mailparser; we only find where headers end.
+ * The internet header block of a message, and its fields. Fields are read by the one header
+ * reader the analyzer uses too (core/analysis/header-fields.ts, on mailsplit), so intake and
+ * analysis always agree on which fields a message has and in which order.
  */
-import { Headers } from 'mailsplit';
 import type { HeaderField } from '../../contracts/submissions';
+import { splitHeaderFields } from '../../core/analysis/header-fields';
+import { ProblemLog } from '../../core/analysis/problem-log';
 
 /** RFC 5322 §2.1: the header section ends at the first empty line. */
 export function headerBlockOf(message: Buffer): string {
@@ -15,19 +17,7 @@ export function headerBlockOf(message: Buffer): string {
   return block.toString('utf8');
 }
 
-const FIELD_NAME = /^[!-9;-~]+$/;
-
 /** Unfolded fields in message order; lines that are not `name: value` are skipped. */
 export function headerFields(block: string): HeaderField[] {
-  const lines = new Headers(Buffer.from(block, 'utf8')).getList();
-  const fields: HeaderField[] = [];
-  for (const { line } of lines) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const name = line.slice(0, colon).trim();
-    if (!FIELD_NAME.test(name)) continue;
-    const value = line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
-    fields.push({ name, value });
-  }
-  return fields;
+  return splitHeaderFields(block, new ProblemLog()).map((field) => ({ name: field.name, value: field.value }));
 }

@@ -6,7 +6,8 @@ import { parseAuthenticationResults } from '../../../src/core/analysis/decoders/
 import { classifyCompauthReason } from '../../../src/core/analysis/decoders/compauth';
 import { buildReceivedChain, parseReceivedHop } from '../../../src/core/analysis/decoders/received';
 import { parseMailbox } from '../../../src/core/analysis/decoders/sender';
-import { findIp, isIpAddress, splitTopLevel, stripComments } from '../../../src/core/analysis/decoders/tokens';
+import { findIp, isIpAddress } from '../../../src/core/net/addresses';
+import { splitTopLevel, stripComments } from '../../../src/core/analysis/decoders/comments';
 import { decodeHeaders } from '../../../src/core/analysis';
 import type { HeaderField } from '../../../src/core/analysis';
 

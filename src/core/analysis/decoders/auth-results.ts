@@ -9,7 +9,9 @@
 import type { AuthMethodResult, HeaderField } from '../types';
 import type { ProblemLog } from '../problem-log';
 import { classifyCompauthReason } from './compauth';
-import { findIp, lowerCased, nameTable, readKeyValues, splitTopLevel, stripComments, type Uncommented } from './tokens';
+import { findIp } from '../../net/addresses';
+import { lowerCased, nameTable, readKeyValues } from './key-values';
+import { splitTopLevel, stripComments, type Uncommented } from './comments';
 
 const RESINFO_START = /^[A-Za-z0-9_.-]+(?:\/\d+)?\s*=/;
 const IP_PROPERTIES = ['smtp.remote-ip', 'smtp.client-ip', 'policy.iprev'];

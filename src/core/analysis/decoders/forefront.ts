@@ -5,7 +5,8 @@
  */
 import type { ForefrontFacts, HeaderField, KeyedToken } from '../types';
 import type { ProblemLog } from '../problem-log';
-import { parseIntIn, scanColonTokens, upperCased } from './tokens';
+import { parseIntIn } from './numbers';
+import { scanColonTokens, upperCased } from './key-values';
 
 export const SFV_VALUES = ['SPM', 'SKS', 'BLK', 'SFE', 'SKA', 'SKB', 'SKN', 'NSPM', 'SKQ', 'SKI'] as const;
 export const CAT_VALUES = [

@@ -5,7 +5,8 @@
  */
 import type { HeaderField, KeyedToken, MailboxDeliveryFacts, MicrosoftFacts } from '../types';
 import type { ProblemLog } from '../problem-log';
-import { lowerCased, nameTable, parseIntIn, scanColonTokens, upperCased } from './tokens';
+import { lowerCased, nameTable, scanColonTokens, upperCased } from './key-values';
+import { parseIntIn } from './numbers';
 
 const levelKey = (key: string): string | undefined => {
   const upper = upperCased(key);

@@ -1,7 +1,9 @@
 /** RFC 7208 section 9.1 Received-SPF: `result (comment) key=value; key=value`. */
 import type { HeaderField, ReceivedSpf } from '../types';
 import type { ProblemLog } from '../problem-log';
-import { findIp, readKeyValues, splitTopLevel, stripComments } from './tokens';
+import { findIp } from '../../net/addresses';
+import { readKeyValues } from './key-values';
+import { splitTopLevel, stripComments } from './comments';
 
 const SPF_RESULTS = new Set(['pass', 'fail', 'softfail', 'neutral', 'none', 'temperror', 'permerror']);
 

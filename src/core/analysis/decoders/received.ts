@@ -5,7 +5,8 @@
  */
 import type { HeaderField, ReceivedFacts, ReceivedHop } from '../types';
 import type { ProblemLog } from '../problem-log';
-import { findIp, isIpAddress, stripComments } from './tokens';
+import { findIp, isIpAddress } from '../../net/addresses';
+import { stripComments } from './comments';
 
 /** Longer values are not real Received headers; parsing them would only cost time. */
 const MAX_VALUE = 8192;

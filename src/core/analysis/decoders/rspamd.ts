@@ -4,7 +4,7 @@
  */
 import type { HeaderField, RspamdFacts, RspamdSymbol } from '../types';
 import type { ProblemLog } from '../problem-log';
-import { parseNumber } from './tokens';
+import { parseNumber } from './numbers';
 
 const METRIC = /^([A-Za-z0-9_-]+):\s*(true|false)\s*\[\s*(-?[\d.]+)\s*\/\s*(-?[\d.]+)\s*\]/i;
 // No nested or overlapping quantifiers: garbage segments fail in linear time.

@@ -6,7 +6,7 @@
  */
 import type { HeaderField, SpamAssassinFacts, SpamTest } from '../types';
 import type { ProblemLog } from '../problem-log';
-import { parseNumber } from './tokens';
+import { parseNumber } from './numbers';
 
 const TEST_TOKEN = /^([A-Z0-9_]{2,80})(?:=(-?\d+(?:\.\d+)?))?$/;
 
