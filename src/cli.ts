@@ -39,7 +39,7 @@ export async function main(argv: string[], io: CliIo = processIo, env: Record<st
       case 'token':
         return await runToken(rest, configFromEnvironment(env), io);
       case 'analyze':
-        return await runAnalyze(rest, { readFile: (file) => fs.readFile(file), out: io.out, err: io.err });
+        return await runAnalyze(rest, { readFile: (file) => fs.readFile(file), out: io.out, err: io.err, trust: configFromEnvironment(env).trust });
       case 'lists':
         return await runLists(rest, configFromEnvironment(env), io);
       case 'purge':

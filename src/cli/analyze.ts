@@ -7,12 +7,15 @@
 import type { Verdict, VerdictLocale } from '../contracts/verdict';
 import { VERDICT_LOCALES } from '../contracts/verdict';
 import { analyzeMessage } from '../core/analysis';
+import type { TrustSettings } from '../core/analysis/trust/settings';
 import { fillTemplate, findingsCatalog, type FindingsCatalog } from '../i18n/findings';
 
 export interface AnalyzeIo {
   readFile(p: string): Promise<Buffer>;
   out(s: string): void;
   err(s: string): void;
+  /** The organisation's boundary, from the same configuration as the server's. */
+  trust?: TrustSettings;
 }
 
 export const EXIT_OK = 0;
@@ -52,7 +55,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<number>
   }
   let verdict: Verdict;
   try {
-    verdict = await analyzeMessage(raw, { locale: args.locale });
+    verdict = await analyzeMessage(raw, { locale: args.locale, ...(io.trust ? { trust: io.trust } : {}) });
   } catch (error) {
     // The analyzer does not throw on garbage; this is the last line against a stack trace.
     io.err(`${fillTemplate(catalog.cli.fileError, { file: args.file, reason: describeError(error) })}\n`);

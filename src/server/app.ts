@@ -166,6 +166,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
     acceptedDomains: config.acceptedDomains,
     bulkThreshold: config.bulkThreshold,
     maxMessageBytes: config.maxMessageBytes,
+    trust: config.trust,
     ...(config.rspamd
       ? { rspamd: createRspamdClient({ url: config.rspamd.url, timeoutMs: config.rspamd.timeoutMs, ...(config.rspamd.password ? { password: config.rspamd.password } : {}) }) }
       : {}),

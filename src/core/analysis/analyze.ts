@@ -11,12 +11,12 @@ import { extractBodyFacts } from './body-facts';
 
 /** A header block (or a whole message: decoding stops at the first empty line) to a verdict. Never throws. */
 export function analyzeHeaders(headerBlock: string, options: AnalyzeOptions = {}): Verdict {
-  return judge(decodeHeaders(headerBlock), options);
+  return judge(decodeHeaders(headerBlock, options.trust ? { trust: options.trust } : {}), options);
 }
 
 /** A full RFC 5322 message to a verdict, with body facts. Never rejects on garbage. */
 export async function analyzeMessage(raw: Buffer | string, options: AnalyzeOptions = {}): Promise<Verdict> {
   const text = typeof raw === 'string' ? raw : raw.toString('utf8');
   const body = options.body ?? (await extractBodyFacts(raw));
-  return judge(decodeHeaders(text), { ...options, body });
+  return judge(decodeHeaders(text, options.trust ? { trust: options.trust } : {}), { ...options, body });
 }

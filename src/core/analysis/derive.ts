@@ -14,8 +14,11 @@ export function deriveFacts(facts: DecodedFacts): DerivedFacts {
     authPassed:
       auth.dmarc?.result === 'pass' || auth.dmarc?.result === 'bestguesspass' || auth.compauth?.result === 'pass',
     authCanBlock:
-      auth.compauth !== undefined ? auth.compauth.result === 'fail' : auth.dmarc?.result !== 'pass',
+      forefront?.dir !== 'OUT' && (auth.compauth !== undefined ? auth.compauth.result === 'fail' : auth.dmarc?.result !== 'pass'),
+    outbound: forefront?.dir === 'OUT',
   };
+  const failed = auth.compauth?.result === 'fail' ? auth.compauth : auth.dmarc?.result === 'fail' ? auth.dmarc : undefined;
+  if (failed !== undefined) derived.authFailed = { header: failed.header, value: failed.text };
   const address = sender.from?.address ?? sender.returnPath?.address ?? (mailFrom?.includes('@') ? mailFrom : undefined);
   if (address !== undefined && address.length > 0) derived.senderAddress = address;
   const domain =

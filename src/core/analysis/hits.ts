@@ -3,16 +3,25 @@
  * A rule that throws (a bug, never garbage input: the facts are already decoded) is
  * skipped rather than losing the whole verdict.
  */
-import type { Finding } from '../../contracts/verdict';
+import type { Finding, VerdictLocale } from '../../contracts/verdict';
 import type { FindingsCatalog } from '../../i18n/findings';
 import { fillTemplate } from '../../i18n/findings';
 import type { FactFamily, IndexedToken, Rule, RuleContext, RuleMatch } from './rules/rule-types';
 import { RULES } from './rules';
+import type { FamilyRule } from './families/family';
+import { FAMILIES } from './families/registry';
 import { formatScore, senderEntry } from './rules/helpers';
 import type { CompauthReasonClass } from './types';
 
+/** A rule from the shared table, or a family's own (which carries its texts). */
+export type AnyRule = Rule | FamilyRule;
+
+export function isFamilyRule(rule: AnyRule): rule is FamilyRule {
+  return 'text' in rule;
+}
+
 export interface Hit {
-  rule: Rule;
+  rule: AnyRule;
   match: RuleMatch;
   /** The rule's own values (and `token`); `common` fills the rest. */
   params: Record<string, string>;
@@ -21,10 +30,10 @@ export interface Hit {
   order: number;
 }
 
-const ROLE_RANK = { cause: 0, contributing: 1, info: 2 } as const;
+const ROLE_RANK = { cause: 0, contributing: 1, allow: 2, info: 3 } as const;
 
 interface PlannedRule {
-  rule: Rule;
+  rule: AnyRule;
   /** Position in RULES: the tie-break when findings are ordered. */
   order: number;
 }
@@ -35,15 +44,20 @@ interface PlannedRule {
  * by the message's Forefront token values (their `on` trigger). Calling every rule cost more
  * than the few that apply: a message has one SFV and one CAT, and each names one or two rules.
  */
-const { ALWAYS_GROUPS, TOKEN_GROUPS } = planRules(RULES);
+const { ALWAYS_GROUPS, TOKEN_GROUPS } = planRules(RULES, FAMILIES.map((f) => ({ id: f.id, rules: f.rules ?? [] })));
 
 /** Groups are plain arrays: walking a Map's entries allocates an array per entry, per message. */
-function planRules(rules: readonly Rule[]): {
+function planRules(rules: readonly Rule[], families: readonly { id: string; rules: readonly FamilyRule[] }[]): {
   ALWAYS_GROUPS: { family: FactFamily | 'any'; planned: PlannedRule[] }[];
   TOKEN_GROUPS: { key: IndexedToken; byValue: Map<string, PlannedRule[]> }[];
 } {
   const always = new Map<FactFamily | 'any', PlannedRule[]>();
   const byToken = new Map<IndexedToken, Map<string, PlannedRule[]>>();
+  let order = rules.length;
+  for (const family of families) {
+    const group: FactFamily = `family:${family.id}`;
+    always.set(group, family.rules.map((rule) => ({ rule, order: order++ })));
+  }
   rules.forEach((rule, order) => {
     if (rule.on === undefined) {
       const group = rule.needs ?? 'any';
@@ -60,15 +74,30 @@ function planRules(rules: readonly Rule[]): {
   };
 }
 
-export function runRules(ctx: RuleContext, catalog: FindingsCatalog): Hit[] {
+function isPresent(ctx: RuleContext, family: FactFamily | 'any'): boolean {
+  switch (family) {
+    case 'any':
+      return true;
+    case 'forefront':
+      return ctx.facts.forefront !== undefined;
+    case 'spamAssassin':
+      return ctx.facts.spamAssassin !== undefined;
+    case 'rspamd':
+      return ctx.facts.rspamd !== undefined;
+    case 'body':
+      return ctx.body !== undefined;
+    case 'filters':
+      return ctx.genericVerdicts.length > 0;
+    case 'claims':
+      return ctx.facts.claims.auth.length > 0 || ctx.facts.claims.filters.length > 0 || ctx.facts.claims.receivedSpf.length > 0;
+    default:
+      return ctx.facts.families.has(family.slice('family:'.length));
+  }
+}
+
+/** Runs the rule table (or only `only`) over one message. */
+export function runRules(ctx: RuleContext, catalog: FindingsCatalog, locale: VerdictLocale, only?: FactFamily): Hit[] {
   const common = commonParams(ctx, catalog);
-  const present: Readonly<Record<FactFamily | 'any', boolean>> = {
-    any: true,
-    forefront: ctx.facts.forefront !== undefined,
-    spamAssassin: ctx.facts.spamAssassin !== undefined,
-    rspamd: ctx.facts.rspamd !== undefined,
-    body: ctx.body !== undefined,
-  };
   const hits: Hit[] = [];
   const run = (planned: readonly PlannedRule[]): void => {
     for (const { rule, order } of planned) {
@@ -78,10 +107,13 @@ export function runRules(ctx: RuleContext, catalog: FindingsCatalog): Hit[] {
       } catch {
         continue;
       }
-      for (const match of matches) hits.push(toHit(rule, match, order, common, catalog));
+      for (const match of matches) hits.push(toHit(rule, match, order, common, catalog, locale));
     }
   };
-  for (const { family, planned } of ALWAYS_GROUPS) if (present[family]) run(planned);
+  for (const { family, planned } of ALWAYS_GROUPS) {
+    if ((only === undefined || family === only) && isPresent(ctx, family)) run(planned);
+  }
+  if (only !== undefined) return sortHits(hits);
   const tokens = ctx.facts.forefront?.tokens;
   if (tokens !== undefined) {
     for (const { key, byValue } of TOKEN_GROUPS) {
@@ -102,7 +134,7 @@ function before(a: Hit, b: Hit): boolean {
  * An insertion sort: a message has a handful of hits, where Array.prototype.sort's set-up
  * costs more than the sorting.
  */
-function sortHits(hits: Hit[]): Hit[] {
+export function sortHits(hits: Hit[]): Hit[] {
   for (let i = 1; i < hits.length; i++) {
     const hit = hits[i] as Hit;
     let j = i - 1;
@@ -116,11 +148,12 @@ function sortHits(hits: Hit[]): Hit[] {
 }
 
 function toHit(
-  rule: Rule,
+  rule: AnyRule,
   match: RuleMatch,
   order: number,
   common: Readonly<Record<string, string>>,
   catalog: FindingsCatalog,
+  locale: VerdictLocale,
 ): Hit {
   const params: Record<string, string> = { ...match.params, token: match.evidence.value };
   const reasonClass = params['reasonClass'] as CompauthReasonClass | undefined;
@@ -133,7 +166,7 @@ function toHit(
     causeKind: rule.cause,
     layer: rule.layer,
     evidence: match.evidence,
-    explanation: fillTemplate(catalog.findings[rule.code], params, common),
+    explanation: fillTemplate(isFamilyRule(rule) ? rule.text[locale] : catalog.findings[rule.code], params, common),
     params,
   };
   return { rule, match, params, common, finding, order };

@@ -1,32 +1,47 @@
 /**
  * judge: decoded facts + tenant context in, the verdict out. Pure and synchronous.
- * Picks the primary cause (the highest-priority `cause` finding), lists the others as
- * contributing, derives the category and assessment, and writes the recommendations,
- * all in the requested locale.
+ * Picks the primary cause (the highest-priority `cause` finding of a blocked message, or the
+ * allow that delivered an unblocked one), lists the others as contributing, derives the
+ * category and assessment, and writes the recommendations, all in the requested locale.
+ *
+ * A verdict is never undetermined while a filter acted: when no detailed rule explained a
+ * block, the generic filter rules name the filter that flagged it and quote its evidence.
  */
-import type { Cause, Recommendation, Verdict } from '../../contracts/verdict';
+import type { Cause, Recommendation, Verdict, VerdictLocale } from '../../contracts/verdict';
 import type { FindingsCatalog } from '../../i18n/findings';
 import { DEFAULT_FINDINGS_LOCALE, fillTemplate, findingsCatalog } from '../../i18n/findings';
-import type { BodyFacts, DecodedFacts } from './types';
+import type { BodyFacts, DecodedFacts, FilterVerdict } from './types';
 import type { AnalyzeOptions } from './options';
 import type { RuleContext } from './rules/rule-types';
 import { DEFAULT_BULK_THRESHOLD } from './rules/rule-types';
 import { deriveFacts } from './derive';
 import { outcomeOf } from './outcome';
-import { runRules, type Hit } from './hits';
+import { isFamilyRule, runRules, sortHits, type Hit } from './hits';
 import { absentEvidence, assessmentOf, categoryOf } from './category';
 import { summarizeFacts } from './verdict-facts';
+import { DETAILED_FAMILIES } from './families/summaries';
+
+const acted = (v: FilterVerdict): boolean =>
+  v.flagged === true || v.action === 'reject' || v.action === 'quarantine' || v.action === 'junk' || v.list === 'block';
 
 export function judge(facts: DecodedFacts, options: AnalyzeOptions = {}): Verdict {
   const locale = options.locale ?? DEFAULT_FINDINGS_LOCALE;
   const catalog = findingsCatalog(locale);
   const ctx = buildContext(facts, options);
-  const hits = runRules(ctx, catalog);
+  let hits = runRules(ctx, catalog, locale);
   const then = outcomeOf(facts);
-  const causes = hits.filter((h) => h.rule.role === 'cause');
+  let causes = hits.filter((h) => h.rule.role === 'cause');
+  if (causes.length === 0) {
+    // A detailed family's filter acted, but none of its rules could say more: name it anyway.
+    const unexplained = facts.filters.filter((v) => DETAILED_FAMILIES.has(v.family) && acted(v));
+    if (unexplained.length > 0) {
+      hits = sortHits([...hits, ...runRules({ ...ctx, genericVerdicts: unexplained }, catalog, locale, 'filters')]);
+      causes = hits.filter((h) => h.rule.role === 'cause');
+    }
+  }
   // Delivered to the inbox: nothing blocked it, whatever the filters noted.
   const blocked = then.blocked ?? causes.length > 0;
-  const primaryHit = blocked ? causes[0] : undefined;
+  const primaryHit = blocked ? causes[0] : hits.find((h) => h.rule.role === 'allow');
 
   const primaryKind = primaryHit?.rule.cause ?? 'undetermined';
   const category = categoryOf(hits, primaryKind, ctx.derived);
@@ -57,14 +72,16 @@ export function judge(facts: DecodedFacts, options: AnalyzeOptions = {}): Verdic
           explanation: blocked ? fillTemplate(catalog.causes.unexplained, { absent: absentText }) : catalog.causes.notBlocked,
         },
     contributingCauses: hits
-      .filter((h) => h !== primaryHit && h.rule.role !== 'info' && h.rule.cause !== null)
+      .filter((h) => h !== primaryHit && (h.rule.role === 'cause' || h.rule.role === 'contributing') && h.rule.cause !== null)
       .map(causeOf),
     findings: hits.map((h) => h.finding),
     recommendations: recommendationsOf(
       hits,
       primaryHit,
       blocked,
+      ctx,
       catalog,
+      locale,
       category === 'undetermined' && (blocked || !hasVerdictHeader(facts)) ? absentText : undefined,
     ),
     facts: summarizeFacts(facts, ctx.derived, catalog, options.body),
@@ -85,6 +102,7 @@ function buildContext(facts: DecodedFacts, options: AnalyzeOptions): RuleContext
   const valid = configured !== undefined && Number.isInteger(configured) && configured >= 1 && configured <= 9;
   const ctx: RuleContext = {
     facts,
+    genericVerdicts: facts.filters.filter((v) => !DETAILED_FAMILIES.has(v.family)),
     bulkThreshold: valid ? configured : DEFAULT_BULK_THRESHOLD,
     bulkThresholdConfigured: valid,
     acceptedDomains: new Set((options.tenant?.acceptedDomains ?? []).map((d) => d.trim().toLowerCase())),
@@ -95,9 +113,10 @@ function buildContext(facts: DecodedFacts, options: AnalyzeOptions): RuleContext
   return ctx;
 }
 
-/** Did any filter stamp its verdict header at all (even an unreadable one)? */
+/** Did any filter stamp its verdict header at all (even an unreadable one, or a claim)? */
 function hasVerdictHeader(facts: DecodedFacts): boolean {
-  return facts.forefront !== undefined || facts.spamAssassin !== undefined || facts.rspamd !== undefined;
+  return facts.forefront !== undefined || facts.spamAssassin !== undefined || facts.rspamd !== undefined
+    || facts.filters.length > 0 || facts.claims.filters.length > 0;
 }
 
 function causeOf(hit: Hit): Cause {
@@ -111,30 +130,58 @@ function causeOf(hit: Hit): Cause {
   return cause;
 }
 
-/** The primary cause's fix first, then the others in finding order; identical texts once. */
+/** A rule's recommendation as code and template, from the catalog or the family's own texts. */
+function recommendationOf(hit: Hit, catalog: FindingsCatalog, locale: VerdictLocale): { code: string; template: string } | undefined {
+  const rule = hit.rule;
+  if (isFamilyRule(rule)) return rule.recommendation === undefined ? undefined : { code: rule.recommendation.code, template: rule.recommendation.text[locale] };
+  return rule.recommendation === undefined ? undefined : { code: rule.recommendation, template: catalog.recommendations[rule.recommendation] };
+}
+
+/**
+ * The primary cause's fix first, then the others in finding order; identical texts once.
+ * Advice to allow the sender (a time-limited entry, a trusted-senders list) is given only when
+ * the message passed authentication at the boundary: otherwise anyone could send as the sender,
+ * and the verdict says so instead (REC_NO_ALLOW_UNAUTHENTICATED).
+ */
 function recommendationsOf(
   hits: readonly Hit[],
   primary: Hit | undefined,
   blocked: boolean,
+  ctx: RuleContext,
   catalog: FindingsCatalog,
+  locale: VerdictLocale,
   absentWhenUndetermined: string | undefined,
 ): Recommendation[] {
   const ordered = primary === undefined ? hits : [primary, ...hits.filter((h) => h !== primary)];
+  const authenticated = ctx.derived.authPassed;
   const out: Recommendation[] = [];
-  for (const hit of ordered) {
-    const code = hit.rule.recommendation;
-    if (code === undefined) continue;
-    // Nothing was blocked: fixes for a block do not apply, only advice about allows does.
-    if (!blocked && hit.rule.role !== 'info') continue;
-    const supersededBy = hit.rule.recommendationSupersededBy;
-    if (supersededBy !== undefined && hits.some((h) => supersededBy.includes(h.rule.code))) continue;
-    const text = fillTemplate(catalog.recommendations[code], hit.params, hit.common);
+  const push = (rec: Recommendation): void => {
     // Identical advice once. Different codes never read alike (the catalog test checks), so
     // texts are compared only within a code: a cheap check first, no hashing of every text.
-    if (out.some((r) => r.code === code && r.text === text)) continue;
-    const rec: Recommendation = { code, findingCode: hit.rule.code, text };
+    if (!out.some((r) => r.code === rec.code && r.text === rec.text)) out.push(rec);
+  };
+  let allowAdvice: Hit | undefined;
+  for (const hit of ordered) {
+    const recommended = recommendationOf(hit, catalog, locale);
+    if (recommended === undefined) continue;
+    // Nothing was blocked: fixes for a block do not apply, only advice about allows does.
+    if (!blocked && hit.rule.role !== 'info' && hit.rule.role !== 'allow') continue;
+    const supersededBy = isFamilyRule(hit.rule) ? undefined : hit.rule.recommendationSupersededBy;
+    if (supersededBy !== undefined && hits.some((h) => (supersededBy as readonly string[]).includes(h.rule.code))) continue;
+    const advice = hit.rule.allowAdvice;
+    if (advice !== undefined) allowAdvice ??= hit;
+    if (advice === 'itself' && !authenticated) continue;
+    const rec: Recommendation = { code: recommended.code, findingCode: hit.rule.code, text: fillTemplate(recommended.template, hit.params, hit.common) };
     if (hit.match.setting !== undefined) rec.setting = hit.match.setting;
-    out.push(rec);
+    push(rec);
+  }
+  // A blocked message that did not authenticate: say why allowing its sender would be unsafe,
+  // whatever else is advised (an admin's first reflex for a wanted message is an allow entry).
+  const subject = allowAdvice ?? primary;
+  const allowInQuestion = blocked && primary !== undefined && primary.rule.cause !== 'malware' && primary.rule.cause !== 'tenantConfiguration';
+  if (subject !== undefined && (authenticated ? allowAdvice !== undefined : allowInQuestion)) {
+    const code = authenticated ? 'REC_TEMPORARY_ALLOW' : 'REC_NO_ALLOW_UNAUTHENTICATED';
+    push({ code, findingCode: subject.rule.code, text: fillTemplate(catalog.recommendations[code], subject.params, subject.common) });
   }
   if (absentWhenUndetermined !== undefined && primary === undefined) {
     out.push({

@@ -1,6 +1,7 @@
 /** What the judge may know about the tenant and the caller's context, besides the headers. */
 import type { NowDecision, VerdictLocale } from '../../contracts/verdict';
 import type { BodyFacts } from './types';
+import type { TrustSettings } from './trust/settings';
 
 export interface TenantSettings {
   /**
@@ -23,6 +24,8 @@ export interface ListsContext {
 
 export interface AnalyzeOptions {
   locale?: VerdictLocale;
+  /** Where the organisation's boundary is and which fields count as evidence (trust/settings.ts). */
+  trust?: Partial<TrustSettings>;
   tenant?: TenantSettings;
   /** Body facts from extractBodyFacts, when the full message is available. */
   body?: BodyFacts;

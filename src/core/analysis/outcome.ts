@@ -4,7 +4,7 @@
  * An ordered table of (predicate, action); the first that applies wins.
  */
 import type { Evidence, OutcomeAction } from '../../contracts/verdict';
-import type { DecodedFacts } from './types';
+import type { DecodedFacts, FilterAction } from './types';
 
 interface OutcomeRule {
   action: OutcomeAction;
@@ -42,6 +42,16 @@ const saFlagged = (facts: DecodedFacts, spam: boolean): Evidence | undefined => 
   return x !== undefined && x.value === spam ? { header: x.header, value: x.text } : undefined;
 };
 
+// Exchange Online, SpamAssassin and Rspamd have their own rows above and below; every other
+// family (families/) reports its action in one shape, and the newest one written inside the
+// boundary decides.
+const BUILT_IN_FAMILIES: ReadonlySet<string> = new Set(['exchangeOnline', 'spamAssassin', 'rspamd']);
+
+const familyAction = (facts: DecodedFacts, actions: readonly FilterAction[]): Evidence | undefined => {
+  const v = facts.filters.find((f) => f.outbound !== true && !BUILT_IN_FAMILIES.has(f.family) && f.action !== undefined);
+  return v?.action !== undefined && actions.includes(v.action) ? { header: v.evidence.header, value: v.evidence.value } : undefined;
+};
+
 const OUTCOME_RULES: readonly OutcomeRule[] = [
   { action: 'releasedFromQuarantine', when: (f) => token(f, 'SFV', ['SKQ']) },
   { action: 'junk', when: (f) => dest(f, 'J') },
@@ -52,6 +62,12 @@ const OUTCOME_RULES: readonly OutcomeRule[] = [
   { action: 'deferred', when: (f) => rspamdAction(f, ['greylist']) },
   { action: 'flaggedAsSpam', when: (f) => rspamdAction(f, ['add header', 'rewrite subject']) },
   { action: 'inbox', when: (f) => rspamdAction(f, ['no action']) },
+  { action: 'rejected', when: (f) => familyAction(f, ['reject']) },
+  { action: 'quarantine', when: (f) => familyAction(f, ['quarantine']) },
+  { action: 'junk', when: (f) => familyAction(f, ['junk']) },
+  { action: 'deferred', when: (f) => familyAction(f, ['defer']) },
+  { action: 'flaggedAsSpam', when: (f) => familyAction(f, ['tag']) },
+  { action: 'inbox', when: (f) => familyAction(f, ['deliver']) },
   // Default policies quarantine malware and high-confidence phishing.
   { action: 'quarantine', when: (f) => token(f, 'CAT', ['MALW', 'AMP', 'SAP', 'FTBP', 'HPHSH', 'HPHISH']) },
   { action: 'junk', when: (f) => token(f, 'SFV', ['BLK']) },

@@ -5,6 +5,8 @@
  * listed in `problems` with the header it came from.
  */
 
+import type { Boundary } from './trust/boundary';
+
 /** One header field as received. `value` is unfolded but not RFC 2047 decoded. */
 export interface HeaderField {
   /** The name exactly as written (the evidence names headers the way the admin sees them). */
@@ -154,6 +156,8 @@ export interface SpamTest {
 
 export interface SpamAssassinFacts {
   header: string;
+  /** The filter that wrote the SpamAssassin-style headers (Stalwart writes them too). */
+  filter?: string;
   isSpam?: boolean;
   score?: number;
   required?: number;
@@ -183,6 +187,8 @@ export interface RspamdFacts {
 }
 
 export interface ReceivedHop {
+  /** Position of its Received field in the header block (0 = newest). */
+  fieldIndex?: number;
   from?: string;
   by?: string;
   with?: string;
@@ -219,8 +225,58 @@ export interface SenderFacts {
   date?: string;
 }
 
+/** What a filter did with the message, in one shape whatever filter wrote it. */
+export type FilterAction = 'reject' | 'quarantine' | 'junk' | 'tag' | 'defer' | 'deliver';
+
+/**
+ * One filter's verdict, summarised from its own headers: what the judge needs to name the
+ * filter that acted and quote its evidence, for every family alike (Exchange Online,
+ * SpamAssassin, Rspamd, and each family in families/).
+ */
+export interface FilterVerdict {
+  /** The family's id (`exchangeOnline`, `spamAssassin`, `proofpoint` ...). */
+  family: string;
+  /** The filter's name as admins know it ("Proofpoint", "Barracuda"). */
+  filter: string;
+  /** The header and exact token the verdict rests on. */
+  evidence: { header: string; value: string };
+  /** True when the filter judged the message spam or unwanted; false when it passed it. */
+  flagged?: boolean;
+  /** What the filter did, when its headers say. */
+  action?: FilterAction;
+  /** A verdict stronger than spam. */
+  threat?: 'phishing' | 'malware' | 'bulk';
+  /** An allow or block list of the organisation or the user decided instead of the filter. */
+  list?: 'allow' | 'block';
+  score?: number;
+  threshold?: number;
+  /** Written by the sender's own outbound filter (Exchange Online's DIR:OUT). */
+  outbound?: boolean;
+  /** The rules or symbols that scored, largest first when the filter says. */
+  tests: SpamTest[];
+}
+
+/**
+ * What the message says about itself from outside the organisation's boundary: fields written
+ * below the Received field recording entry (by the sender or anyone on the way), fields from
+ * an authserv-id or ARC sealer that is not trusted, and Authentication-Results-Original.
+ * Claims are reported as such and are never a pass, never a reason to allow.
+ */
+export interface ClaimedFacts {
+  auth: AuthMethodResult[];
+  receivedSpf: ReceivedSpf[];
+  filters: FilterVerdict[];
+}
+
 export interface DecodedFacts {
   fieldCount: number;
+  /** Where the message entered the organisation; only fields at or above it are evidence. */
+  boundary: Boundary;
+  claims: ClaimedFacts;
+  /** Every filter verdict written inside the boundary, newest first. */
+  filters: FilterVerdict[];
+  /** Each registered filter family's own decoded facts (families/), by family id. */
+  families: ReadonlyMap<string, unknown>;
   problems: HeaderProblem[];
   /** Problems beyond the recorded ones (the list is capped so garbage cannot bloat a verdict). */
   readonly problemsOmitted: number;

@@ -7,8 +7,26 @@ import ipaddr from 'ipaddr.js';
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
+/**
+ * Parsed addresses by their text. The same few addresses recur in message after message (a
+ * provider's relays, the organisation's own hops), and ipaddr.js's parse and range lookup cost
+ * far more than a map lookup: the analyzer reads several per message. Bounded: cleared when full.
+ */
+const CACHE_LIMIT = 4096;
+const parsed = new Map<string, Address | null>();
+const ranges = new Map<string, string>();
+
 /** An IP address, IPv4-mapped IPv6 turned into its IPv4; undefined when `text` is not one. */
 export function parseIp(text: string): Address | undefined {
+  const cached = parsed.get(text);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = parseUncached(text);
+  if (parsed.size >= CACHE_LIMIT) parsed.clear();
+  parsed.set(text, result ?? null);
+  return result;
+}
+
+function parseUncached(text: string): Address | undefined {
   const bare = text.length > 2 && text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
   if (bare.length < 2 || bare.length > 45) return undefined;
   if (!bare.includes(':')) {
@@ -30,8 +48,19 @@ export function normalizeIp(text: string): string {
   return parseIp(text)?.toString() ?? text;
 }
 
+/** ipaddr.js's name for the range `text` is in ('private', 'loopback' …), or undefined for no address. */
+function rangeOf(text: string): string | undefined {
+  const cached = ranges.get(text);
+  if (cached !== undefined) return cached;
+  const range = parseIp(text)?.range();
+  if (range === undefined) return undefined;
+  if (ranges.size >= CACHE_LIMIT) ranges.clear();
+  ranges.set(text, range);
+  return range;
+}
+
 export function isLoopbackIp(text: string): boolean {
-  return parseIp(text)?.range() === 'loopback';
+  return rangeOf(text) === 'loopback';
 }
 
 /** A host name or address that only this machine can be: `localhost` (and its subdomains) or loopback. */
@@ -82,10 +111,12 @@ export function parseNetwork(cidr: string): Network | undefined {
  * public: examples stand for the Internet.
  */
 export function isInternalIp(text: string, networks: readonly Network[] = []): boolean {
-  const ip = parseIp(text);
-  if (ip === undefined) return false;
-  if (INTERNAL_RANGES.has(ip.range())) return true;
-  return networks.some(([range, bits]) => range.kind() === ip.kind() && ip.match(range, bits));
+  const range = rangeOf(text);
+  if (range === undefined) return false;
+  if (INTERNAL_RANGES.has(range)) return true;
+  if (networks.length === 0) return false;
+  const ip = parseIp(text) as Address;
+  return networks.some(([net, bits]) => net.kind() === ip.kind() && ip.match(net, bits));
 }
 
 const IPV4_IN_TEXT = /(?:^|[^\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.]*\d)/g;

@@ -8,6 +8,8 @@ import { isLoopbackHost } from '../../core/net/addresses';
 import { authFromEnv, type AuthConfig } from './auth-config';
 import { ConfigError, int, list, url, type Env } from './env-values';
 import { protectionFromEnv, type ProtectionConfig } from './protection-config';
+import { trustFromEnv } from './trust-config';
+import type { TrustSettings } from '../../core/analysis/trust/settings';
 import { packageRoot } from './package-root';
 
 export type { AuthConfig } from './auth-config';
@@ -55,6 +57,8 @@ export interface Config {
   protection: ProtectionConfig;
   /** Origins that may frame the add-in's pages (Content-Security-Policy frame-ancestors). */
   addinFrameAncestors: string[];
+  /** Where the organisation's boundary is: which headers the analyzer counts as evidence. */
+  trust: TrustSettings;
 }
 
 const DEFAULT_MAX_MESSAGE_BYTES = 35 * 1024 * 1024;
@@ -140,6 +144,7 @@ export function loadConfig(env: Env, fileValues: Env = {}, cwd = process.cwd()):
     logLevel: merged['SECOND_LOOK_LOG_LEVEL'] === 'silent' ? false : merged['SECOND_LOOK_LOG_LEVEL'] || 'info',
     protection: protectionFromEnv(merged),
     addinFrameAncestors: frameAncestors(merged),
+    trust: trustFromEnv(merged),
   };
 }
 

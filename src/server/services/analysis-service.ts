@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { MessageFacts, WhatIfResponse } from '../../contracts/lists';
 import type { Submission } from '../../contracts/submissions';
 import type { Verdict, VerdictLocale } from '../../contracts/verdict';
+import type { TrustSettings } from '../../core/analysis/trust/settings';
 import { decodeHeaders, extractBodyFacts, judge, toMessageFacts, type DecodedFacts } from '../../core/analysis';
 import { explainDecision } from '../../core/lists';
 import { canAdminister, canReadAll, type Principal } from '../../core/permissions';
@@ -28,6 +29,8 @@ export interface AnalysisDeps {
   acceptedDomains: readonly string[];
   bulkThreshold: number | undefined;
   maxMessageBytes: number;
+  /** The organisation's boundary: which headers count as evidence. */
+  trust: TrustSettings;
   /** A fresh scan by Rspamd's /checkv2, when a controller is configured. */
   rspamd?: RspamdClient;
 }
@@ -39,6 +42,10 @@ function requireAdmin(principal: Principal): void {
 export class AnalysisService {
   constructor(private readonly deps: AnalysisDeps) {}
 
+  private decode(headerBlock: string): DecodedFacts {
+    return decodeHeaders(headerBlock, { trust: this.deps.trust });
+  }
+
   /** The original message's bytes, or its header block when only headers were reported. */
   private async rawOf(row: SubmissionRow): Promise<Buffer> {
     if (row.message_sha256 !== null) {
@@ -49,7 +56,7 @@ export class AnalysisService {
   }
 
   private messageFactsOf(raw: Buffer): MessageFacts | undefined {
-    return toMessageFacts(decodeHeaders(headerBlockOf(raw)));
+    return toMessageFacts(this.decode(headerBlockOf(raw)));
   }
 
   /** `decoded`: the headers of `raw`, decoded once by the caller and used for every step. */
@@ -105,7 +112,7 @@ export class AnalysisService {
     const original = await this.deps.repo.byId(id);
     if (!original) throw notFound(`submission ${id}`);
     const raw = await this.rawOf(original);
-    const verdict = await this.verdictFor(raw, decodeHeaders(headerBlockOf(raw)), original.recipient_email_address, locale);
+    const verdict = await this.verdictFor(raw, this.decode(headerBlockOf(raw)), original.recipient_email_address, locale);
     return this.record(principal, {
       category: original.category,
       internet_message_id: original.internet_message_id,
@@ -130,7 +137,7 @@ export class AnalysisService {
     const headersRaw = headerBlockOf(raw);
     const fields = headerFields(headersRaw);
     if (fields.length === 0) throw badRequest('invalid_message', 'the body is not an RFC 5322 message: it has no header fields');
-    const decoded = decodeHeaders(headersRaw);
+    const decoded = this.decode(headersRaw);
     const sender = decoded.sender;
     const verdict = await this.verdictFor(raw, decoded, undefined, locale);
     const blob = await messageBlobOf(raw);

@@ -41,7 +41,7 @@ describe('the rule table', () => {
       for (const cat of [...CAT_VALUES, 'XYZ']) {
         const text = base.replace(/SFV:[A-Z]+/, `SFV:${sfv}`).replace(/CAT:[A-Z]+/, `CAT:${cat}`);
         const facts = decodeHeaders(text);
-        const ctx: RuleContext = { facts, bulkThreshold: 7, bulkThresholdConfigured: false, acceptedDomains: new Set(), derived: deriveFacts(facts) };
+        const ctx: RuleContext = { facts, genericVerdicts: [], bulkThreshold: 7, bulkThresholdConfigured: false, acceptedDomains: new Set(), derived: deriveFacts(facts) };
         for (const rule of RULES) {
           if (rule.on === undefined || rule.when(ctx).length === 0) continue;
           checked++;
@@ -64,13 +64,13 @@ describe('the rule table', () => {
 describe('the issue\'s example recommendations', () => {
   test('bulk threshold', () => {
     const verdict = analyzeHeaders(fixture('eop-bulk-bcl6-strict-threshold5'), { tenant: { bulkThreshold: 5 } });
-    expect(verdict.recommendations[0]?.text).toBe('BCL 6 is at or above your bulk threshold 5: raise the threshold, or allow this sender.');
+    expect(verdict.recommendations[0]?.text).toBe('BCL 6 is at or above your bulk threshold 5: raise the threshold if mail like this is wanted.');
   });
 
   test('SPF failure', () => {
     const verdict = analyzeHeaders(fixture('eop-cat-spoof-compauth-001-spf-fail'));
     expect(verdict.recommendations.map((r) => r.text)).toContain(
-      'SPF failed for example.com from 203.0.113.7: the sender must add this IP to their SPF record; meanwhile a time-limited allow entry is the safe mitigation.',
+      'SPF failed for example.com from 203.0.113.7: the sender must add this IP to their SPF record, or sign with DKIM so that DMARC passes.',
     );
   });
 });
@@ -103,7 +103,7 @@ describe('options', () => {
     expect(da.findings.map((f) => [f.code, f.evidence])).toEqual(en.findings.map((f) => [f.code, f.evidence]));
     expect(da.primaryCause.explanation).not.toBe(en.primaryCause.explanation);
     expect(da.recommendations[1]?.text).toBe(
-      'SPF fejlede for example.com fra 203.0.113.7: afsenderen skal tilføje denne IP-adresse til sin SPF-post; indtil da er en tidsbegrænset tilladelse den sikre afhjælpning.',
+      'SPF fejlede for example.com fra 203.0.113.7: afsenderen skal tilføje denne IP-adresse til sin SPF-post eller signere med DKIM, så DMARC består.',
     );
   });
 

@@ -5,6 +5,7 @@
 import type { HeaderField, RspamdFacts, RspamdSymbol } from '../types';
 import type { ProblemLog } from '../problem-log';
 import { parseNumber } from './numbers';
+import { parseSymbolList } from './symbol-list';
 
 const METRIC = /^([A-Za-z0-9_-]+):\s*(true|false)\s*\[\s*(-?[\d.]+)\s*\/\s*(-?[\d.]+)\s*\]/i;
 // No nested or overlapping quantifiers: garbage segments fail in linear time.
@@ -28,6 +29,13 @@ export function parseSpamdResult(field: HeaderField, facts: RspamdFacts, log: Pr
     if (score !== undefined) facts.score = score;
     if (threshold !== undefined) facts.threshold = threshold;
     facts.metricText = metric[0];
+    // Rspamd 1.x wrote the symbols on the same line, space-separated: `… [6.37 / 15.00] BAYES_SPAM(0.87) …`.
+    const rest = head.slice(metric[0].length).trim();
+    for (const test of rest.length > 0 && rest.length <= MAX_SEGMENT ? parseSymbolList(rest) : []) {
+      const symbol: RspamdSymbol = { name: test.name, options: [], text: test.score === undefined ? test.name : `${test.name}(${test.score})` };
+      if (test.score !== undefined) symbol.weight = test.score;
+      facts.symbols.push(symbol);
+    }
   } else {
     log.add(field.name, 'unreadableValue', `no "default: True|False [score / threshold]": ${head}`);
     if (head.length <= MAX_SEGMENT && SYMBOL.test(head)) segments.unshift(head);
@@ -54,6 +62,45 @@ export function parseRspamdAction(field: HeaderField, facts: RspamdFacts, log: P
   const value = field.value.trim().toLowerCase().replace(/\s+/g, ' ');
   if (!ACTION_SET.has(value)) log.add(field.name, 'unknownValue', field.value);
   facts.action = { header: field.name, value };
+}
+
+/**
+ * Rspamd as WildDuck and Haraka write it: X-Rspamd-Report (the symbols), X-Rspamd-Score (the
+ * sum) and X-Rspamd-Bar (`+++` a point each, `/` for about zero). No action is written, so
+ * what Rspamd would have done is judged from the score against Rspamd's default thresholds.
+ */
+export function parseRspamdReport(
+  report: HeaderField | undefined,
+  score: HeaderField | undefined,
+  bar: HeaderField | undefined,
+  facts: RspamdFacts,
+  log: ProblemLog,
+): void {
+  if (facts.header !== undefined) return;
+  const header = report ?? score ?? bar;
+  if (header === undefined) return;
+  facts.header = header.name;
+  if (report !== undefined) {
+    for (const test of parseSymbolList(report.value)) {
+      const symbol: RspamdSymbol = { name: test.name, options: [], text: test.score === undefined ? test.name : `${test.name}(${test.score})` };
+      if (test.score !== undefined) symbol.weight = test.score;
+      facts.symbols.push(symbol);
+    }
+  }
+  const value = score === undefined ? undefined : parseNumber(score.value);
+  if (score !== undefined && value === undefined) log.add(score.name, 'unreadableValue', score.value);
+  if (score !== undefined && value !== undefined) {
+    facts.score = value;
+    facts.metricText = score.value.trim();
+  } else if (bar !== undefined) {
+    const text = bar.value.trim();
+    const plus = /^\++$/.test(text) ? text.length : /^-+$/.test(text) ? -text.length : text === '/' ? 0 : undefined;
+    if (plus === undefined) log.add(bar.name, 'unreadableValue', text);
+    else {
+      facts.score = plus;
+      facts.metricText = text;
+    }
+  }
 }
 
 function splitOutsideBrackets(value: string): string[] {

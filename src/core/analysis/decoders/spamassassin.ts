@@ -1,7 +1,7 @@
 /**
  * SpamAssassin's X-Spam-Status (`Yes, score=7.9 required=5.0 tests=A,B autolearn=no
- * version=4.0.0`, tests optionally as `NAME=score`), X-Spam-Flag and X-Spam-Report
- * (per-rule points, either `* 3.5 BAYES_99 ...` lines or the "Content analysis details"
+ * version=4.0.0`, tests optionally as `NAME=score`; hMailServer's `18.8/5.0, autolearn=no`),
+ * X-Spam-Flag and X-Spam-Report (per-rule points, either `* 3.5 BAYES_99 ...` lines or the "Content analysis details"
  * table). Rspamd's milter_headers writes a compatible `Yes, score=16.50` status too.
  */
 import type { HeaderField, SpamAssassinFacts, SpamTest } from '../types';
@@ -15,6 +15,7 @@ export function parseSpamStatus(field: HeaderField, log: ProblemLog): SpamAssass
   const facts: SpamAssassinFacts = { header: field.name, tests: [] };
   const yesNo = /^\s*(yes|no)\b/i.exec(value);
   if (yesNo?.[1] !== undefined) facts.isSpam = yesNo[1].toLowerCase() === 'yes';
+  else if (readScoreOverRequired(value, facts)) return readRest(value, facts);
   else log.add(field.name, 'unreadableValue', 'does not start with Yes or No');
 
   const score = /\b(?:score|hits)=(\S+)/.exec(value);
@@ -32,6 +33,29 @@ export function parseSpamStatus(field: HeaderField, log: ProblemLog): SpamAssass
     facts.scoreText = value.slice(score.index, end);
   }
 
+  return readRest(value, facts);
+}
+
+/**
+ * hMailServer writes the status as `18.8/5.0, autolearn=no …`: score over required, no Yes or
+ * No. Spam when the score reaches the required one, as SpamAssassin judges it.
+ */
+const SCORE_OVER_REQUIRED = /^\s*([+-]?\d{1,6}(?:\.\d{1,6})?)\/([+-]?\d{1,6}(?:\.\d{1,6})?)(?=[\s,;]|$)/;
+
+function readScoreOverRequired(value: string, facts: SpamAssassinFacts): boolean {
+  const m = SCORE_OVER_REQUIRED.exec(value.length > 60 ? value.slice(0, 60) : value);
+  const score = parseNumber(m?.[1]);
+  const required = parseNumber(m?.[2]);
+  if (m === null || score === undefined || required === undefined) return false;
+  facts.score = score;
+  facts.required = required;
+  facts.isSpam = score >= required;
+  facts.scoreText = m[0].trim();
+  return true;
+}
+
+/** The tests list, wherever the status puts it. */
+function readRest(value: string, facts: SpamAssassinFacts): SpamAssassinFacts {
   const testsAt = value.indexOf('tests=');
   if (testsAt !== -1) facts.tests = readTests(value.slice(testsAt + 6));
   return facts;

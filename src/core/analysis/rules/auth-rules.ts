@@ -10,7 +10,8 @@ import { domainOf, orgSetting } from './helpers';
 
 function spfWith(ctx: RuleContext, results: readonly string[], needBlocking: boolean | null): RuleMatch[] {
   const spf = ctx.derived.spf;
-  if (spf === undefined || !results.includes(spf.result)) return NO_MATCH;
+  // Outbound (DIR:OUT): these are the results of the sender's own internal hop, not the cause.
+  if (spf === undefined || !results.includes(spf.result) || ctx.derived.outbound) return NO_MATCH;
   if (needBlocking !== null && ctx.derived.authCanBlock !== needBlocking) return NO_MATCH;
   const params: Record<string, string> = { result: spf.result };
   if (spf.domain !== undefined) params['domain'] = spf.domain;

@@ -47,7 +47,7 @@ const userRuleMoved = (ctx: RuleContext): boolean =>
 export const MICROSOFT_SIGNAL_RULES: readonly Rule[] = [
   {
     code: 'MS_BULK_THRESHOLD_CONFIGURED', severity: 'medium', role: 'cause', cause: 'tenantConfiguration',
-    layer: 'bulkThreshold', priority: 55, recommendation: 'REC_BULK_THRESHOLD',
+    layer: 'bulkThreshold', priority: 55, recommendation: 'REC_BULK_THRESHOLD', allowAdvice: 'append',
     when: (ctx) => {
       const t = ctx.bulkThreshold;
       if (!ctx.bulkThresholdConfigured || !ctx.derived.bulkActed || t >= DEFAULT_BULK_THRESHOLD) return NO_MATCH;
@@ -58,7 +58,7 @@ export const MICROSOFT_SIGNAL_RULES: readonly Rule[] = [
     // Bulk acted below the default threshold and no (or a contradicting) threshold was given:
     // the tenant's threshold then must have been at or below the observed BCL.
     code: 'MS_BULK_THRESHOLD_INFERRED', severity: 'medium', role: 'cause', cause: 'tenantConfiguration',
-    layer: 'bulkThreshold', priority: 55, recommendation: 'REC_BULK_THRESHOLD_INFERRED',
+    layer: 'bulkThreshold', priority: 55, recommendation: 'REC_BULK_THRESHOLD_INFERRED', allowAdvice: 'append',
     when: (ctx) => {
       if (!ctx.derived.bulkActed) return NO_MATCH;
       const known = ctx.bulkThresholdConfigured ? ctx.bulkThreshold : undefined;
@@ -73,7 +73,7 @@ export const MICROSOFT_SIGNAL_RULES: readonly Rule[] = [
   {
     // BCL 4-7 reaching a default (or laxer) threshold: bulk by the book.
     code: 'MS_BULK_AT_THRESHOLD', severity: 'medium', role: 'cause', cause: 'bulk', layer: 'bulkFilter',
-    priority: 52, implies: 'spam', recommendation: 'REC_BULK_THRESHOLD',
+    priority: 52, implies: 'spam', recommendation: 'REC_BULK_THRESHOLD', allowAdvice: 'append',
     when: (ctx) => {
       const t = ctx.bulkThreshold;
       if (!ctx.derived.bulkActed || t < DEFAULT_BULK_THRESHOLD) return NO_MATCH;
@@ -83,7 +83,7 @@ export const MICROSOFT_SIGNAL_RULES: readonly Rule[] = [
   {
     // BCL 8-9: many complaints; allowing the sender is better than loosening the threshold.
     code: 'MS_BCL_HIGH', severity: 'medium', role: 'cause', cause: 'bulk', layer: 'bulkFilter',
-    priority: 52, implies: 'spam', recommendation: 'REC_BULK_HIGH_ALLOW_SENDER',
+    priority: 52, implies: 'spam', recommendation: 'REC_BULK_HIGH_ALLOW_SENDER', allowAdvice: 'append',
     when: (ctx) => bclMatch(ctx, (bcl) => bcl >= HIGH_BCL && bcl >= ctx.bulkThreshold, String(ctx.bulkThreshold)),
   },
   {
@@ -118,8 +118,25 @@ export const MICROSOFT_SIGNAL_RULES: readonly Rule[] = [
     layer: 'impersonationProtection', priority: 10, ...onToken('SFTY', ['9.20']) },
   { code: 'MS_SFTY_FIRST_CONTACT', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'impersonationProtection',
     priority: 0, ...onToken('SFTY', ['9.25']) },
-  { code: 'MS_IPV_CAL', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'connectionFilter', priority: 0,
-    ...onToken('IPV', ['CAL']) },
+  {
+    // The connection filter's IP Allow List skips spam filtering for everything from that IP.
+    code: 'MS_IPV_CAL', needs: 'forefront', severity: 'medium', role: 'allow', cause: 'tenantConfiguration', layer: 'connectionFilter',
+    priority: 72, implies: 'notJunk', recommendation: 'REC_REVIEW_CONNECTION_ALLOW',
+    ...onToken('IPV', ['CAL'], (ctx) => (ctx.derived.authFailed !== undefined ? null
+      : { setting: orgSetting('HostedConnectionFilterPolicy.IPAllowList', ctx.derived.senderIp) })),
+  },
+  {
+    // The same allow, for mail that failed authentication: said loudly, it lets forgeries in.
+    code: 'MS_IPV_CAL_AUTH_FAILED', needs: 'forefront', severity: 'high', role: 'allow', cause: 'tenantConfiguration', layer: 'connectionFilter',
+    priority: 75, implies: 'notJunk', recommendation: 'REC_REVIEW_CONNECTION_ALLOW',
+    ...onToken('IPV', ['CAL'], (ctx) => {
+      const failed = ctx.derived.authFailed;
+      return failed === undefined ? null : {
+        params: { authToken: failed.value },
+        setting: orgSetting('HostedConnectionFilterPolicy.IPAllowList', ctx.derived.senderIp),
+      };
+    }),
+  },
   { code: 'MS_SRV_BULK', needs: 'forefront', severity: 'low', role: 'contributing', cause: 'bulk', layer: 'bulkFilter', priority: 10,
     ...onToken('SRV', ['BULK']) },
   {
@@ -154,7 +171,7 @@ export const MICROSOFT_SIGNAL_RULES: readonly Rule[] = [
     // Junk with no spam verdict: "Only trust email from my Safe Senders" (TrustedListsOnly)
     // leaves no other trace in the headers (tzink, "Safe Lists Only").
     code: 'MS_MAILBOX_JUNK_WITHOUT_VERDICT', needs: 'forefront', severity: 'medium', role: 'cause', cause: 'tenantConfiguration',
-    layer: 'userJunkSettings', priority: 84, recommendation: 'REC_SAFE_LISTS_ONLY',
+    layer: 'userJunkSettings', priority: 84, recommendation: 'REC_SAFE_LISTS_ONLY', allowAdvice: 'append',
     when: (ctx) => {
       const ff = ctx.facts.forefront;
       const sfv = ff?.tokens['SFV'];
@@ -170,4 +187,34 @@ export const MICROSOFT_SIGNAL_RULES: readonly Rule[] = [
   },
   { code: 'MS_MAILBOX_JUNK', severity: 'info', role: 'info', cause: null, layer: 'userJunkSettings', priority: 0,
     when: (ctx) => mailboxToken(ctx, 'dest', 'J') },
+  {
+    // Junk by the spam filter's own judgement of the sender (OFR:SpamFilterAuthJ), with no CAT
+    // verdict to name: the mailbox delivery record is the evidence (Outlook.com, Exchange Online).
+    code: 'MS_MAILBOX_SPAM_FILTER_JUNK', severity: 'medium', role: 'cause', cause: 'contentFilter', layer: 'contentFilter',
+    priority: 35, implies: 'spam', recommendation: 'REC_CONTENT_FALSE_POSITIVE', allowAdvice: 'append',
+    when: (ctx) => (junked(ctx) && !userRuleMoved(ctx) && catIsSilent(ctx) ? mailboxToken(ctx, 'ofr', 'SpamFilterAuthJ') : NO_MATCH),
+  },
+  {
+    // The recipient's Safe Senders (or contacts) took the message to the Inbox (wl:1, pcwl:1,
+    // OFR:TrustedSenderList), whatever the spam filter thought of it.
+    code: 'MS_MAILBOX_SAFE_SENDER', severity: 'low', role: 'allow', cause: 'tenantConfiguration', layer: 'userSafeSenders',
+    priority: 74, implies: 'notJunk',
+    when: (ctx) => {
+      const md = ctx.facts.microsoft.mailboxDelivery;
+      if (md === undefined || md.dest === 'J') return NO_MATCH;
+      const token = ['ofr', 'pcwl', 'wl'].map((k) => md.tokens[k]).find((t) => t !== undefined && /^(trustedsenderlist|1)$/i.test(t.value));
+      return token === undefined ? NO_MATCH
+        : [{ evidence: { header: md.header, value: token.text }, setting: mailboxSetting('TrustedSendersAndDomains', senderEntry(ctx)) }];
+    },
+  },
+  {
+    // A rule (the user's inbox rule or an organisation's) delivered it to a folder of its own.
+    code: 'MS_MAILBOX_RULE_FOLDER', severity: 'info', role: 'allow', cause: 'tenantConfiguration', layer: 'userInboxRule',
+    priority: 66, implies: 'notJunk',
+    when: (ctx) => {
+      const md = ctx.facts.microsoft.mailboxDelivery;
+      if (md === undefined || md.dest === 'J' || md.ofr?.toLowerCase() !== 'customrules') return NO_MATCH;
+      return mailboxToken(ctx, 'ofr', 'CustomRules').map((m) => ({ ...m, setting: mailboxSetting('InboxRule', senderEntry(ctx)) }));
+    },
+  },
 ];

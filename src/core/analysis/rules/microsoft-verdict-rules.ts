@@ -49,21 +49,25 @@ export const MICROSOFT_VERDICT_RULES: readonly Rule[] = [
   {
     // Only when CAT does not say more: with CAT:BULK or CAT:PHSH, SFV:SPM is just the mechanism.
     code: 'MS_SFV_SPM', needs: 'forefront', severity: 'medium', role: 'cause', cause: 'contentFilter',
-    layer: 'contentFilter', priority: 30, implies: 'spam', recommendation: 'REC_CONTENT_FALSE_POSITIVE',
+    layer: 'contentFilter', priority: 30, implies: 'spam', recommendation: 'REC_CONTENT_FALSE_POSITIVE', allowAdvice: 'append',
     ...onToken('SFV', ['SPM'], (ctx) => (catIsSilent(ctx) ? {} : null)),
   },
-  { code: 'MS_SFV_SFE', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'userSafeSenders', priority: 0,
-    ...onToken('SFV', ['SFE']) },
-  { code: 'MS_SFV_SKA', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'antiSpamPolicyLists', priority: 0,
-    ...onToken('SFV', ['SKA']) },
-  { code: 'MS_SFV_SKN', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'transportRule', priority: 0,
-    ...onToken('SFV', ['SKN']) },
+  // Allows: when they delivered the message, they are its primary cause (tenant configuration).
+  { code: 'MS_SFV_SFE', needs: 'forefront', severity: 'low', role: 'allow', cause: 'tenantConfiguration', layer: 'userSafeSenders',
+    priority: 70, implies: 'notJunk',
+    ...onToken('SFV', ['SFE'], (ctx) => ({ setting: mailboxSetting('TrustedSendersAndDomains', senderEntry(ctx)) })) },
+  { code: 'MS_SFV_SKA', needs: 'forefront', severity: 'low', role: 'allow', cause: 'tenantConfiguration', layer: 'antiSpamPolicyLists',
+    priority: 70, implies: 'notJunk',
+    ...onToken('SFV', ['SKA'], (ctx) => ({ setting: orgSetting(ctx.derived.senderAddress ? 'AllowedSenders' : 'AllowedSenderDomains', senderEntry(ctx)) })) },
+  { code: 'MS_SFV_SKN', needs: 'forefront', severity: 'medium', role: 'allow', cause: 'tenantConfiguration', layer: 'transportRule',
+    priority: 68, implies: 'notJunk', ...onToken('SFV', ['SKN'], () => ({ setting: orgSetting('TransportRule.SetSCL', '-1') })) },
   { code: 'MS_SFV_NSPM', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'contentFilter', priority: 0,
     implies: 'notJunk', ...onToken('SFV', ['NSPM']) },
   { code: 'MS_SFV_SKQ', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'quarantine', priority: 0,
     ...onToken('SFV', ['SKQ']) },
-  { code: 'MS_SFV_SKI', needs: 'forefront', severity: 'info', role: 'info', cause: null, layer: 'connectionFilter', priority: 0,
-    ...onToken('SFV', ['SKI']) },
+  { code: 'MS_SFV_SKI', needs: 'forefront', severity: 'low', role: 'allow', cause: 'tenantConfiguration', layer: 'connectionFilter',
+    priority: 69, implies: 'notJunk',
+    ...onToken('SFV', ['SKI'], (ctx) => ({ setting: orgSetting('HostedConnectionFilterPolicy.IPAllowList', ctx.derived.senderIp) })) },
   {
     code: 'MS_ALLOW_OVERRODE_VERDICT', needs: 'forefront', severity: 'medium', role: 'info', cause: null,
     layer: 'antiSpamPolicyLists', priority: 0, recommendation: 'REC_REVIEW_ALLOW_ENTRY',
@@ -97,12 +101,12 @@ export const MICROSOFT_VERDICT_RULES: readonly Rule[] = [
   },
   {
     code: 'MS_CAT_HPHISH', needs: 'forefront', severity: 'critical', role: 'cause', cause: 'phishing', layer: 'phishingFilter',
-    priority: 95, implies: 'phishing', recommendation: 'REC_HIGH_CONFIDENCE_PHISH',
+    priority: 95, implies: 'phishing', recommendation: 'REC_HIGH_CONFIDENCE_PHISH', allowAdvice: 'append',
     ...onToken('CAT', ['HPHSH', 'HPHISH']),
   },
   {
     code: 'MS_CAT_PHSH', needs: 'forefront', severity: 'high', role: 'cause', cause: 'phishing', layer: 'phishingFilter',
-    priority: 80, implies: 'phishing', recommendation: 'REC_PHISH_FALSE_POSITIVE',
+    priority: 80, implies: 'phishing', recommendation: 'REC_PHISH_FALSE_POSITIVE', allowAdvice: 'append',
     ...onToken('CAT', ['PHSH']),
   },
   {
@@ -114,32 +118,32 @@ export const MICROSOFT_VERDICT_RULES: readonly Rule[] = [
   },
   {
     code: 'MS_CAT_DIMP', needs: 'forefront', severity: 'high', role: 'cause', cause: 'phishing', layer: 'impersonationProtection',
-    priority: 80, implies: 'phishing', recommendation: 'REC_TRUSTED_DOMAIN_IMPERSONATION',
+    priority: 80, implies: 'phishing', recommendation: 'REC_TRUSTED_DOMAIN_IMPERSONATION', allowAdvice: 'itself',
     ...onToken('CAT', ['DIMP'], (ctx) => ({ setting: orgSetting('AntiPhishPolicy.ExcludedDomains', ctx.derived.senderDomain) })),
   },
   {
     code: 'MS_CAT_UIMP', needs: 'forefront', severity: 'high', role: 'cause', cause: 'phishing', layer: 'impersonationProtection',
-    priority: 80, implies: 'phishing', recommendation: 'REC_TRUSTED_SENDER_IMPERSONATION',
+    priority: 80, implies: 'phishing', recommendation: 'REC_TRUSTED_SENDER_IMPERSONATION', allowAdvice: 'itself',
     ...onToken('CAT', ['UIMP'], (ctx) => ({ setting: orgSetting('AntiPhishPolicy.ExcludedSenders', senderEntry(ctx)) })),
   },
   {
     code: 'MS_CAT_GIMP', needs: 'forefront', severity: 'high', role: 'cause', cause: 'phishing', layer: 'impersonationProtection',
-    priority: 78, implies: 'phishing', recommendation: 'REC_TRUSTED_SENDER_IMPERSONATION',
+    priority: 78, implies: 'phishing', recommendation: 'REC_TRUSTED_SENDER_IMPERSONATION', allowAdvice: 'itself',
     ...onToken('CAT', ['GIMP'], (ctx) => ({ setting: orgSetting('AntiPhishPolicy.ExcludedSenders', senderEntry(ctx)) })),
   },
   {
     code: 'MS_CAT_BIMP', needs: 'forefront', severity: 'high', role: 'cause', cause: 'phishing', layer: 'impersonationProtection',
-    priority: 78, implies: 'phishing', recommendation: 'REC_PHISH_FALSE_POSITIVE',
+    priority: 78, implies: 'phishing', recommendation: 'REC_PHISH_FALSE_POSITIVE', allowAdvice: 'append',
     ...onToken('CAT', ['BIMP']),
   },
   {
     code: 'MS_CAT_HSPM', needs: 'forefront', severity: 'high', role: 'cause', cause: 'contentFilter', layer: 'contentFilter',
-    priority: 42, implies: 'spam', recommendation: 'REC_CONTENT_FALSE_POSITIVE',
+    priority: 42, implies: 'spam', recommendation: 'REC_CONTENT_FALSE_POSITIVE', allowAdvice: 'append',
     ...onToken('CAT', ['HSPM'], contentVerdict),
   },
   {
     code: 'MS_CAT_SPM', needs: 'forefront', severity: 'medium', role: 'cause', cause: 'contentFilter', layer: 'contentFilter',
-    priority: 40, implies: 'spam', recommendation: 'REC_CONTENT_FALSE_POSITIVE',
+    priority: 40, implies: 'spam', recommendation: 'REC_CONTENT_FALSE_POSITIVE', allowAdvice: 'append',
     ...onToken('CAT', ['SPM'], contentVerdict),
   },
   {
@@ -148,12 +152,14 @@ export const MICROSOFT_VERDICT_RULES: readonly Rule[] = [
     priority: 50, ...onToken('CAT', ['BULK'], contentVerdict),
   },
   {
+    // The outbound filter's verdict on mail leaving an organisation: the cause, whatever the
+    // authentication results of the internal hop say (those rules stand back for DIR:OUT).
     code: 'MS_CAT_OSPM', needs: 'forefront', severity: 'medium', role: 'cause', cause: 'contentFilter', layer: 'contentFilter',
-    priority: 40, implies: 'spam', ...onToken('CAT', ['OSPM'], contentVerdict),
+    priority: 76, implies: 'spam', recommendation: 'REC_OUTBOUND_SPAM', ...onToken('CAT', ['OSPM'], contentVerdict),
   },
   {
     code: 'MS_CAT_INTOS', needs: 'forefront', severity: 'medium', role: 'cause', cause: 'contentFilter', layer: 'contentFilter',
-    priority: 40, implies: 'spam', recommendation: 'REC_CONTENT_FALSE_POSITIVE',
+    priority: 40, implies: 'spam', recommendation: 'REC_CONTENT_FALSE_POSITIVE', allowAdvice: 'append',
     ...onToken('CAT', ['INTOS'], contentVerdict),
   },
 ];

@@ -8,6 +8,7 @@ import type { RspamdFacts, SpamAssassinFacts } from '../types';
 import type { Rule, RuleContext, RuleMatch } from './rule-types';
 import { NO_MATCH } from './rule-types';
 import { formatScore, senderEntry, topContributions } from './helpers';
+import { phishingDominates } from '../families/summaries';
 
 const MAX_LISTED = 5;
 const SA_BLOCKLIST = /^USER_IN_(BLOCKLIST|BLACKLIST)(_TO)?$/;
@@ -17,7 +18,11 @@ const SA_DNSBL = /^(RCVD_IN_(SBL|XBL|PBL|ZEN|SORBS|PSBL|BL_SPAMCOP|MSPIKE_BL|MSP
 const SA_AUTH_FAIL = /^(SPF_FAIL|SPF_SOFTFAIL|SPF_HELO_FAIL|DKIM_INVALID|DMARC_(REJECT|QUAR|MISSING_REJECT))$/;
 const RSPAMD_SPAM_ACTIONS = ['reject', 'soft reject', 'discard', 'add header', 'rewrite subject', 'quarantine'];
 const RSPAMD_AUTH_FAIL = /^(R_SPF_(FAIL|SOFTFAIL|PERMFAIL)|R_DKIM_(REJECT|PERMFAIL)|DMARC_POLICY_(REJECT|QUARANTINE|SOFTFAIL))$/;
-const RSPAMD_PHISHING = /^(PHISHING|PHISHED_\w+)$/;
+const RSPAMD_PHISHING = /^(PHISHING|PHISHED_\w+|DBL_PHISH|PH_SURBL_MULTI|GOOGLE_SAFEBROWSING)$/;
+/** Display names made to look like someone the recipient trusts. */
+const RSPAMD_IMPERSONATION = /^(SPOOF_DISPLAY_NAME|FROM_NAME_HAS_TITLE_SPOOF|SPOOF_REPLYTO)$/;
+/** Links whose domain a URI blocklist lists as spam or abuse. */
+const RSPAMD_LISTED_LINK = /^(URIBL_(BLACK|RED|GREY|MULTI)|ABUSE_SURBL|SURBL_MULTI|DBL_(SPAM|ABUSE\w*|MALWARE|BOTNET\w*)|SEM_URIBL\w*|CRACKED_SURBL|MSBL_EBL\w*)$/;
 const RSPAMD_VIRUS = /VIRUS|^JUST_EICAR$/;
 const RSPAMD_DNSBL = /^(RBL_\w+|RECEIVED_SPAMHAUS_\w+|URIBL_\w+|DBL_\w+|SURBL_\w+|SEM_URIBL\w*|RECEIVED_BLOCKLISTDE|MSBL_EBL\w*)$/;
 
@@ -51,8 +56,9 @@ function saTests(ctx: RuleContext, pattern: RegExp): RuleMatch[] {
 
 function rspamdIsSpam(r: RspamdFacts): boolean | undefined {
   if (r.action !== undefined) return RSPAMD_SPAM_ACTIONS.includes(r.action.value);
-  if (r.isSpam !== undefined) return r.isSpam;
-  return r.xSpam?.value;
+  // X-Spam is written at the add-header threshold; `default: True|False` only says reject.
+  if (r.xSpam !== undefined) return r.xSpam.value;
+  return r.isSpam;
 }
 
 function rspamdEvidence(r: RspamdFacts): Evidence | undefined {
@@ -108,17 +114,21 @@ export const OPEN_SOURCE_RULES: readonly Rule[] = [
       return { ...m, setting: entry === undefined ? { scope: 'filter', name: 'blocklist_from' } : { scope: 'filter', name: 'blocklist_from', entry } };
     }),
   },
-  { code: 'SA_WELCOMELIST', needs: 'spamAssassin', severity: 'info', role: 'info', cause: null, layer: 'spamAssassin', priority: 0,
-    when: (ctx) => saTests(ctx, SA_WELCOMELIST).slice(0, 1) },
+  { code: 'SA_WELCOMELIST', needs: 'spamAssassin', severity: 'low', role: 'allow', cause: 'tenantConfiguration', layer: 'spamAssassin',
+    priority: 70, implies: 'notJunk',
+    when: (ctx) => saTests(ctx, SA_WELCOMELIST).slice(0, 1).map((m) => {
+      const entry = senderEntry(ctx);
+      return { ...m, setting: entry === undefined ? { scope: 'filter', name: 'welcomelist_from' } : { scope: 'filter', name: 'welcomelist_from', entry } };
+    }) },
   { code: 'SA_BAYES_SPAM', needs: 'spamAssassin', severity: 'low', role: 'contributing', cause: 'contentFilter', layer: 'spamAssassin',
     priority: 15, recommendation: 'REC_TRAIN_HAM_SA', recommendationSupersededBy: ['SA_SPAM'], when: (ctx) => saTests(ctx, SA_BAYES_SPAM).slice(0, 1) },
   { code: 'SA_DNSBL', needs: 'spamAssassin', severity: 'medium', role: 'contributing', cause: 'contentFilter', layer: 'spamAssassin',
-    priority: 15, recommendation: 'REC_DNSBL', when: (ctx) => saTests(ctx, SA_DNSBL) },
+    priority: 15, recommendation: 'REC_DNSBL', allowAdvice: 'append', when: (ctx) => saTests(ctx, SA_DNSBL) },
   { code: 'SA_AUTH_FAIL', needs: 'spamAssassin', severity: 'medium', role: 'contributing', cause: 'senderAuthentication',
     layer: 'spamAssassin', priority: 15, when: (ctx) => saTests(ctx, SA_AUTH_FAIL) },
   {
     code: 'RSPAMD_SPAM', needs: 'rspamd', severity: 'medium', role: 'cause', cause: 'contentFilter', layer: 'rspamd',
-    priority: 41, implies: 'spam', recommendation: 'REC_RSPAMD_FALSE_POSITIVE',
+    priority: 41, implies: 'spam', recommendation: 'REC_RSPAMD_FALSE_POSITIVE', allowAdvice: 'append',
     recommendationSupersededBy: ['RSPAMD_VIRUS', 'RSPAMD_PHISHING'],
     when: (ctx) => {
       const r = ctx.facts.rspamd;
@@ -149,11 +159,19 @@ export const OPEN_SOURCE_RULES: readonly Rule[] = [
   { code: 'RSPAMD_AUTH_FAIL', needs: 'rspamd', severity: 'medium', role: 'contributing', cause: 'senderAuthentication',
     layer: 'rspamd', priority: 15, when: (ctx) => rspamdSymbols(ctx, RSPAMD_AUTH_FAIL) },
   { code: 'RSPAMD_PHISHING', needs: 'rspamd', severity: 'high', role: 'cause', cause: 'phishing', layer: 'rspamd', priority: 79,
-    implies: 'phishing', recommendation: 'REC_PHISH_FALSE_POSITIVE',
-    when: (ctx) => rspamdSymbols(ctx, RSPAMD_PHISHING).slice(0, 1) },
+    implies: 'phishing', recommendation: 'REC_PHISH_FALSE_POSITIVE', allowAdvice: 'append',
+    when: (ctx) => (phishingDominates(ctx.facts.rspamd?.symbols ?? []) ? rspamdSymbols(ctx, RSPAMD_PHISHING).slice(0, 1) : NO_MATCH) },
+  { code: 'RSPAMD_PHISHING_SIGNAL', needs: 'rspamd', severity: 'medium', role: 'contributing', cause: 'phishing', layer: 'rspamd', priority: 17,
+    when: (ctx) => (phishingDominates(ctx.facts.rspamd?.symbols ?? []) ? NO_MATCH : rspamdSymbols(ctx, RSPAMD_PHISHING).slice(0, 1)) },
   { code: 'RSPAMD_VIRUS', needs: 'rspamd', severity: 'critical', role: 'cause', cause: 'malware', layer: 'rspamd', priority: 100,
     implies: 'malware', recommendation: 'REC_MALWARE_DO_NOT_RELEASE',
     when: (ctx) => rspamdSymbols(ctx, RSPAMD_VIRUS).slice(0, 1) },
+  { code: 'RSPAMD_IMPERSONATION', needs: 'rspamd', severity: 'high', role: 'cause', cause: 'phishing', layer: 'rspamd', priority: 78,
+    implies: 'phishing', recommendation: 'REC_PHISH_FALSE_POSITIVE', allowAdvice: 'append',
+    when: (ctx) => (rspamdIsSpam(ctx.facts.rspamd ?? { symbols: [] }) === true ? rspamdSymbols(ctx, RSPAMD_IMPERSONATION).slice(0, 1) : NO_MATCH) },
+  { code: 'RSPAMD_LISTED_LINK', needs: 'rspamd', severity: 'medium', role: 'contributing', cause: 'contentFilter', layer: 'rspamd',
+    priority: 16, recommendation: 'REC_DNSBL', allowAdvice: 'append', when: (ctx) => rspamdSymbols(ctx, RSPAMD_LISTED_LINK).slice(0, 3) },
   { code: 'RSPAMD_DNSBL', needs: 'rspamd', severity: 'medium', role: 'contributing', cause: 'contentFilter', layer: 'rspamd',
-    priority: 15, recommendation: 'REC_DNSBL', when: (ctx) => rspamdSymbols(ctx, RSPAMD_DNSBL) },
+    priority: 15, recommendation: 'REC_DNSBL', allowAdvice: 'append',
+    when: (ctx) => rspamdSymbols(ctx, RSPAMD_DNSBL).filter((m) => !RSPAMD_LISTED_LINK.test(/^[A-Za-z0-9_]+/.exec(m.evidence.value)?.[0] ?? '')) },
 ];
