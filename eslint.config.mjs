@@ -13,6 +13,15 @@ export default tseslint.config(
     },
   },
   {
+    // Only addin/office touches Office.js; everything else gets its functions as props or
+    // from a context (DESIGN.md). dependency-cruiser checks the imports, this the global.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/addin/office/**'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'Office', message: 'Only src/addin/office/ touches Office.js: take the function as a prop or from a context.' }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -66,6 +66,14 @@ module.exports = (_env, argv) => {
   const production = argv.mode !== 'development';
   return {
     mode: production ? 'production' : 'development',
+    // A second `npm start` reuses the modules and minified chunks of the first: only what
+    // changed is built again. The cache is keyed on this file and the lock file, so a changed
+    // configuration or dependency starts it over.
+    cache: {
+      type: 'filesystem',
+      cacheDirectory: path.resolve(__dirname, 'node_modules/.cache/webpack'),
+      buildDependencies: { config: [__filename, path.resolve(__dirname, 'package-lock.json')] },
+    },
     devtool: production ? false : 'eval-cheap-module-source-map',
     target: ['web', 'es2017'],
     experiments: { layers: true },

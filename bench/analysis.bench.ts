@@ -1,11 +1,11 @@
 /**
  * Analyzer throughput: header sets decoded and judged per second on one core, for
- * typical 6–10 KB header blocks. Target (issue 4): at least 20,000 sets per second.
+ * typical 6–10 KB header blocks. Target: at least 20,000 sets per second.
  *
  * The blocks are generated from a fixed seed in the shapes Exchange Online, SpamAssassin
  * and Rspamd stamp (Received chains, DKIM/ARC signatures, the long opaque Microsoft
  * headers), with verdicts drawn from every family, so runs compare. The public real-world
- * corpus is measured too, for its speed and for its accuracy (issue 9's target, >= 95 %),
+ * corpus is measured too, for its speed and for its accuracy (target: at least 95 % right),
  * so the two are recorded side by side.
  */
 import { prng } from './prng';

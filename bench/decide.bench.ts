@@ -1,6 +1,6 @@
 /**
  * decide() throughput: 10,000 Tenant Allow/Block List entries and 1,024 entries on the
- * recipient's lists, one core. Target (issue 3): at least 200,000 decisions per second.
+ * recipient's lists, one core. Target: at least 200,000 decisions per second.
  *
  * The lists and messages are generated from a fixed seed, so runs compare. Senders mix
  * address hits, domain hits, *.domain (subdomain walk-up) hits, safe/blocked senders,

@@ -1,7 +1,8 @@
 /**
- * Runs in a child process during `npm run bench`, so the load generator and the server do not
- * share one event loop. `bare` is a plain Fastify POST handler with the same body limit: the
- * floor our intake is compared to.
+ * Runs in a child process during `npm run bench` (see child-server.ts), so the load generator
+ * and the server do not share one event loop. `app` is the triage server, with the settings the
+ * bench passes as JSON in the next argument; `bare` is a plain Fastify POST handler with the
+ * same body limit: the floor our intake is compared to.
  */
 import '../src/server/threadpool'; // first: sizes libuv's thread pool before anything uses it
 import fs from 'node:fs';
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
     close = () => app.close();
   } else {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'second-look-bench-'));
-    const app = await buildApp(loadConfig({ SECOND_LOOK_DATA: dataDir, SECOND_LOOK_LOG_LEVEL: 'silent', SECOND_LOOK_WEB_ROOT: path.join(dataDir, 'none') }));
+    const env = JSON.parse(process.argv[3] ?? '{}') as Record<string, string>;
+    const app = await buildApp(loadConfig({ SECOND_LOOK_DATA: dataDir, SECOND_LOOK_LOG_LEVEL: 'silent', SECOND_LOOK_WEB_ROOT: path.join(dataDir, 'none'), ...env }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as { port: number }).port;
     close = async () => {

@@ -3,10 +3,9 @@
  * every report a different message (so every one is really written), each acknowledged only
  * after its commit. Compared, in the same run, with a bare Fastify POST handler.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { loadEmbeddedIssuer, mintToken } from '../src/server/auth/embedded-issuer';
+import { startServer, stop } from './child-server';
 import type { Bench, BenchResult } from './types';
 
 const REPORTS = 10_000;
@@ -47,18 +46,6 @@ function body(n: number): string {
   });
 }
 
-function startServer(mode: 'app' | 'bare'): Promise<{ child: ChildProcess; port: number; dataDir?: string }> {
-  const child = fork(path.join(__dirname, 'intake-server.js'), [mode], { stdio: 'inherit' });
-  let dataDir: string | undefined;
-  return new Promise((resolve, reject) => {
-    child.on('message', (message: { port?: number; dataDir?: string }) => {
-      if (message.dataDir) dataDir = message.dataDir;
-      if (message.port) resolve({ child, port: message.port, ...(dataDir ? { dataDir } : {}) });
-    });
-    child.on('exit', (code) => reject(new Error(`intake server exited with ${code}`)));
-  });
-}
-
 async function load(port: number, bodies: string[], tokens: readonly string[]): Promise<{ rate: number; non2xx: number; errors: number }> {
   let next = 0;
   let answered = 0;
@@ -96,14 +83,6 @@ async function load(port: number, bodies: string[], tokens: readonly string[]): 
   });
   const seconds = Number(last - start) / 1e9;
   return { rate: answered / seconds, non2xx: result.non2xx, errors: result.errors };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.send('stop');
-  });
 }
 
 export const run: Bench = async () => {

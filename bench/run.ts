@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: every speed target from the issues, measured on this machine, printed as a
+ * `npm run bench`: every speed target of the product, measured on this machine, printed as a
  * table. Exits non-zero when a target is missed, so a regression is loud. Pass names to run a
  * subset: `npm run bench -- intake`.
  */
 import { run as analysis } from './analysis.bench';
 import { run as decide } from './decide.bench';
+import { run as decisions } from './decisions-http.bench';
 import { run as intake } from './intake.bench';
 import { run as taskpane } from './taskpane.bench';
 import type { Bench, BenchResult } from './types';
@@ -12,6 +13,7 @@ import type { Bench, BenchResult } from './types';
 const BENCHES: Record<string, Bench> = {
   analysis,
   decide,
+  decisions,
   intake,
   taskpane,
 };

@@ -1,4 +1,4 @@
-/** One measured figure. `target` and `pass` are present when the issue sets a speed target. */
+/** One measured figure. `target` and `pass` are present when the figure has a speed target. */
 export interface BenchResult {
   name: string;
   value: number;

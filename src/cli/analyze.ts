@@ -6,7 +6,7 @@
  */
 import type { Verdict, VerdictLocale } from '../contracts/verdict';
 import { VERDICT_LOCALES } from '../contracts/verdict';
-import { analyzeMessage } from '../core/analysis';
+import { analyzeMessage } from '../server/mail/analyze-message';
 import type { TrustSettings } from '../core/analysis/trust/settings';
 import { fillTemplate, findingsCatalog, type FindingsCatalog } from '../i18n/findings';
 

@@ -34,6 +34,9 @@ export const IsoDateTime = Type.String({ format: 'date-time', description: 'RFC 
 
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
 
+/** A union of string literals whose Static type is the union of the values: every enum of the API. */
+export const literalUnion = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
 /** A page of results with an opaque cursor for the next one (null on the last page). */
 export const Page = <T extends import('@sinclair/typebox').TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });

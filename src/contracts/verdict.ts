@@ -6,6 +6,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { SUBMISSION_CATEGORIES } from './submissions';
 
+// Vocabularies are listed one value a line, so each change is one line: alike in shape by nature, not copied.
 export const VERDICT_LOCALES = ['en-US', 'da-DK', 'fr-FR'] as const;
 export const VerdictLocale = Type.Union(VERDICT_LOCALES.map((l) => Type.Literal(l)));
 export type VerdictLocale = Static<typeof VerdictLocale>;

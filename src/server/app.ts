@@ -6,6 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Clock } from '../core/time/clock';
 import { isInstant } from '../core/time/instant';
 import { installAuthentication } from './auth/authenticate';
 import { authFromConfig } from './auth/from-config';
@@ -31,18 +32,21 @@ import { pageRoutes } from './routes/pages';
 import { submissionRoutes } from './routes/submissions';
 import { userListRoutes } from './routes/user-lists';
 import { AllowBlockService } from './services/allow-block-service';
-import { ListInsightsService } from './services/list-insights-service';
+import { ListExportsService } from './services/list-exports-service';
+import { ListHealthService } from './services/list-health-service';
+import { DecisionsService } from './services/decisions-service';
 import { RetentionService } from './services/retention-service';
 import { UserListsService } from './services/user-lists-service';
 import { HealthService } from './services/health-service';
 import { IdentityService } from './services/identity-service';
 import { fileManifest } from './services/manifest-file';
-import { SubmissionsService, type Clock } from './services/submissions-service';
+import { SubmissionsService } from './services/submissions-service';
 import { BlobReader } from './store/blob-store';
 import { migrateToLatest, openDatabase, sqliteFileOf, type Db } from './store/database';
 import { SqliteReader } from './store/sqlite-reader';
 import { SqliteWriter } from './store/sqlite-writer';
 import { SubmissionsRepo } from './store/submissions-repo';
+import { Store } from './store/unit-of-work';
 import { VERSION } from './version';
 
 declare module 'fastify' {
@@ -143,25 +147,27 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
     submissionsPerDay: config.protection.submissionsPerDay,
   });
   const identity = new IdentityService({ auth: config.auth, embedded, devTokens: devTokensEnabled(config), publicUrl: config.publicUrl, clock });
-  const health = new HealthService(db, config.databaseUrl ? 'postgresql' : 'sqlite', VERSION);
+  const store = new Store(db);
+  const health = new HealthService(store, config.databaseUrl ? 'postgresql' : 'sqlite', VERSION);
 
-  const userLists = new UserListsService({ db, clock, acceptedDomains: config.acceptedDomains, limit: config.userListLimit });
-  const entries = new AllowBlockService({ db, clock, acceptedDomains: config.acceptedDomains, limits: config.tenantLimits });
-  const insights = new ListInsightsService({ db, clock, acceptedDomains: config.acceptedDomains, userListLimit: config.userListLimit });
-  const retention = new RetentionService({ db, blobs, clock, submissionDays: config.protection.retention.submissionDays });
+  const userLists = new UserListsService({ store, clock, acceptedDomains: config.acceptedDomains, limit: config.userListLimit });
+  const entries = new AllowBlockService({ store, clock, acceptedDomains: config.acceptedDomains, limits: config.tenantLimits });
+  const listHealth = new ListHealthService({ store, clock, acceptedDomains: config.acceptedDomains, userListLimit: config.userListLimit });
+  const decisions = new DecisionsService({ store, clock });
+  const retention = new RetentionService({ store, blobs, clock, submissionDays: config.protection.retention.submissionDays });
   app.decorate('services', { entries, retention });
 
   await app.register(healthRoutes, { health });
   await app.register(identityRoutes, { identity, devTokens: devTokensEnabled(config) });
   await app.register(submissionRoutes, { submissions, maxMessageBytes: config.maxMessageBytes });
   await app.register(userListRoutes, { userLists });
-  await app.register(allowBlockRoutes, { entries, insights });
-  await app.register(decisionRoutes, { insights });
-  await app.register(exportRoutes, { insights, mapsToken: config.mapsToken });
+  await app.register(allowBlockRoutes, { entries, health: listHealth });
+  await app.register(decisionRoutes, { decisions });
+  await app.register(exportRoutes, { listExports: new ListExportsService({ store, clock }), mapsToken: config.mapsToken });
   const analysis = new AnalysisService({
     repo: submissionsRepo,
     blobs,
-    insights,
+    decisions,
     clock,
     acceptedDomains: config.acceptedDomains,
     bulkThreshold: config.bulkThreshold,
@@ -172,7 +178,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
       : {}),
   });
   await app.register(analysisRoutes, { analysis, maxMessageBytes: config.maxMessageBytes });
-  await app.register(auditRoutes, { audit: new AuditService(db) });
+  await app.register(auditRoutes, { audit: new AuditService(store) });
   await app.register(openApiRoutes);
   await app.register(pageRoutes, {
     webRoot: config.webRoot,

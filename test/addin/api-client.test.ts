@@ -11,9 +11,10 @@ import {
   type TokenSource,
 } from '../../src/addin/api';
 import { senderFromApi } from '../../src/addin/outbox';
-import { FakeServer } from './helpers/fake-server';
+import { ORIGIN, startAddinServer, type AddinServer } from './helpers/addin-server';
 import { aSubmission } from './helpers/submissions';
 
+/** A token source that hands out the given tokens in turn, moving on after each invalidate(). */
 function staticTokens(...tokens: string[]) {
   const issued: string[] = [];
   let invalidations = 0;
@@ -30,89 +31,101 @@ function staticTokens(...tokens: string[]) {
   return { source, issued, invalidations: () => invalidations };
 }
 
-describe('API client', () => {
+/** The claims of a JWT, read without checking it (the server checks it). */
+function claimsOf(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+describe('API client against the real server', () => {
+  let server: AddinServer;
+  let alice: string;
+  beforeEach(async () => {
+    server = await startAddinServer({ SECOND_LOOK_MAX_MESSAGE_BYTES: '1024' });
+    alice = await server.token('alice@contoso.example');
+  });
+  afterEach(async () => server.close());
+
   it('uses the header name the server contract names', () => {
     expect(IDEMPOTENCY_KEY_HEADER.toLowerCase()).toBe(IDEMPOTENCY_HEADER);
   });
 
   it('reads the add-in config without a token', async () => {
-    const server = new FakeServer();
     const api = createApiClient({ baseUrl: `${server.origin}/`, fetch: server.fetch });
-    await expect(api.getConfig()).resolves.toEqual(server.config);
-    const [request] = server.requests;
-    expect(request?.url).toBe('https://localhost:3000/api/addin/config');
+    await expect(api.getConfig()).resolves.toEqual({ auth: { mode: 'dev' }, moreInfoUrl: `${ORIGIN}/addin/help.html` });
+    const [request] = server.sent;
+    expect(request?.path).toBe('/api/addin/config');
     expect(request?.headers.get('authorization')).toBeNull();
   });
 
-  it('asks for a dev token with the user and display name', async () => {
-    const server = new FakeServer();
+  it('asks for a dev token with the user and display name, and the server accepts it as that user', async () => {
     const api = createApiClient({ baseUrl: server.origin, fetch: server.fetch });
     const response = await api.requestDevToken({ user: 'alice@contoso.example', displayName: 'Alice' });
-    expect(response.token).toBe('dev-token-1');
-    expect(server.requests[0]).toMatchObject({
-      method: 'POST',
-      body: { user: 'alice@contoso.example', displayName: 'Alice' },
-    });
-    expect(server.requests[0]?.headers.get('content-type')).toBe('application/json');
+    expect(server.sent[0]).toMatchObject({ method: 'POST', path: '/api/dev/token', body: { user: 'alice@contoso.example', displayName: 'Alice' } });
+    expect(server.sent[0]?.headers.get('content-type')).toBe('application/json');
+    expect(claimsOf(response.token)).toMatchObject({ email: 'alice@contoso.example', name: 'Alice' });
+    expect(Date.parse(response.expiresAt)).toBeGreaterThan(server.test.clock.now().getTime());
+
+    const asAlice = createApiClient({ baseUrl: server.origin, fetch: server.fetch, tokens: staticTokens(response.token).source });
+    const { submission } = await asAlice.createSubmission(aSubmission(), 'dev-token-report');
+    expect(submission.createdBy).toEqual({ email: 'alice@contoso.example', displayName: 'Alice' });
   });
 
   it('creates a submission with the bearer token and the Idempotency-Key; 201 then 200 on retry', async () => {
-    const server = new FakeServer();
-    const api = createApiClient({ baseUrl: server.origin, fetch: server.fetch, tokens: staticTokens('t1').source });
-    const first = await api.createSubmission(aSubmission(), 'key-1');
-    const again = await api.createSubmission(aSubmission(), 'key-1');
+    const api = createApiClient({ baseUrl: server.origin, fetch: server.fetch, tokens: staticTokens(alice).source });
+    const first = await api.createSubmission(aSubmission(), 'idempotency-key-1');
+    const again = await api.createSubmission(aSubmission(), 'idempotency-key-1');
     expect(first.created).toBe(true);
     expect(again.created).toBe(false);
-    expect(again.submission.id).toBe(first.submission.id);
-    expect(server.submissions.size).toBe(1);
-    const request = server.requestsTo('POST', '/api/submissions')[0];
-    expect(request?.headers.get('idempotency-key')).toBe('key-1');
-    expect(request?.headers.get('authorization')).toBe('Bearer t1');
+    expect(again.submission).toEqual(first.submission);
+    const request = server.sentTo('POST', '/api/submissions')[0];
+    expect(request?.headers.get('idempotency-key')).toBe('idempotency-key-1');
+    expect(request?.headers.get('authorization')).toBe(`Bearer ${alice}`);
     expect(request?.body).toEqual(aSubmission());
+
+    // The server holds one report, as Alice's, with what she sent.
+    const stored = await server.submissions();
+    expect(stored).toEqual([first.submission]);
+    expect(stored[0]).toMatchObject({
+      category: 'notJunk',
+      internetMessageId: '<m1@example.com>',
+      sender: 'newsletter@shop.example',
+      createdBy: { email: 'alice@contoso.example' },
+      createdDateTime: server.test.clock.now().toISOString(),
+      hasMessage: true,
+    });
   });
 
   it('lists my submissions for one message, with the id URL-encoded', async () => {
-    const server = new FakeServer();
-    const api = createApiClient({ baseUrl: server.origin, fetch: server.fetch, tokens: staticTokens('t').source });
-    await expect(api.listMySubmissions({ internetMessageId: '<a+b@x.example>' })).resolves.toEqual({
-      items: [],
-      nextCursor: null,
-    });
-    expect(server.requests[0]?.url).toBe(
-      'https://localhost:3000/api/me/submissions?internetMessageId=%3Ca%2Bb%40x.example%3E',
-    );
+    const api = createApiClient({ baseUrl: server.origin, fetch: server.fetch, tokens: staticTokens(alice).source });
+    await expect(api.listMySubmissions({ internetMessageId: '<a+b@x.example>' })).resolves.toEqual({ items: [], nextCursor: null });
+    const { submission } = await api.createSubmission(aSubmission({ internetMessageId: '<a+b@x.example>' }), 'plus-sign-key');
+    await api.createSubmission(aSubmission({ internetMessageId: '<a b@x.example>' }), 'space-key-01');
+    // "+" reaches the server as itself, not as a space: only the one report matches.
+    await expect(api.listMySubmissions({ internetMessageId: '<a+b@x.example>' })).resolves.toEqual({ items: [submission], nextCursor: null });
+    expect(server.sentTo('GET', '/api/me/submissions')[0]?.path).toBe('/api/me/submissions?internetMessageId=%3Ca%2Bb%40x.example%3E');
   });
 
   it('turns an ErrorBody into an ApiError carrying the server message and code', async () => {
-    const server = new FakeServer();
-    server.nextSubmissionResponse = {
-      status: 413,
-      body: { statusCode: 413, error: 'Payload Too Large', message: 'The EML is over 35 MB.', code: 'TOO_LARGE' },
-    };
-    const api = createApiClient({ baseUrl: server.origin, fetch: server.fetch, tokens: staticTokens('t').source });
-    const error = await api.createSubmission(aSubmission(), 'k').catch((e: unknown) => e);
+    const api = createApiClient({ baseUrl: server.origin, fetch: server.fetch, tokens: staticTokens(alice).source });
+    // This server takes messages of up to 1024 bytes.
+    const error = await api.createSubmission(aSubmission({ message: Buffer.alloc(2048, 'a').toString('base64') }), 'too-large-key').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 413, message: 'The EML is over 35 MB.', code: 'TOO_LARGE' });
+    expect(error).toMatchObject({ status: 413, message: 'the message is larger than the 1024 byte limit', code: 'too_large' });
+    await expect(server.submissions()).resolves.toEqual([]);
   });
 
   it('gets a fresh token and retries once after a 401', async () => {
-    const calls: string[] = [];
-    const fetch = async (_url: string, init: RequestInit = {}) => {
-      const auth = new Headers(init.headers).get('authorization') ?? '';
-      calls.push(auth);
-      return auth === 'Bearer fresh'
-        ? new Response(JSON.stringify({ items: [], nextCursor: null }), { status: 200 })
-        : new Response(JSON.stringify({ statusCode: 401, error: 'Unauthorized', message: 'expired' }), { status: 401 });
-    };
-    const tokens = staticTokens('stale', 'fresh');
-    const api = createApiClient({ baseUrl: 'https://s', fetch, tokens: tokens.source });
-    await api.listMySubmissions();
-    expect(calls).toEqual(['Bearer stale', 'Bearer fresh']);
+    const stale = await server.test.token('alice@contoso.example', [], { lifetime: 60 });
+    server.test.clock.advance(120_000); // the first token has expired on the server's clock
+    const fresh = await server.token('alice@contoso.example');
+    const tokens = staticTokens(stale, fresh);
+    const api = createApiClient({ baseUrl: server.origin, fetch: server.fetch, tokens: tokens.source });
+    await expect(api.listMySubmissions()).resolves.toEqual({ items: [], nextCursor: null });
+    expect(server.sent.map((request) => request.headers.get('authorization'))).toEqual([`Bearer ${stale}`, `Bearer ${fresh}`]);
     expect(tokens.invalidations()).toBe(1);
   });
 
   it('reports a dropped connection as a NetworkError', async () => {
-    const server = new FakeServer();
     server.down = true;
     const api = createApiClient({ baseUrl: server.origin, fetch: server.fetch });
     const error = await api.getConfig().catch((e: unknown) => e);
@@ -121,16 +134,17 @@ describe('API client', () => {
   });
 
   it('turns a 404 from the safe-senders route into a clear FeatureUnavailableError', async () => {
-    const server = new FakeServer();
-    const api = createApiClient({ baseUrl: server.origin, fetch: server.fetch, tokens: staticTokens('t').source });
+    const api = createApiClient({ baseUrl: server.origin, fetch: server.fetch, tokens: staticTokens(alice).source });
+    server.senderListRoutes = false; // a server from before the users' own lists
     await expect(api.addSafeSender('newsletter@shop.example')).rejects.toBeInstanceOf(FeatureUnavailableError);
-    server.senderListsAvailable = true;
-    await expect(api.addSafeSender('newsletter@shop.example')).resolves.toMatchObject({
-      value: 'newsletter@shop.example',
-    });
-    expect(server.requestsTo('POST', '/api/me/safe-senders')[1]?.body).toEqual({ value: 'newsletter@shop.example' });
+    server.senderListRoutes = true;
+    await expect(api.addSafeSender('newsletter@shop.example')).resolves.toMatchObject({ value: 'newsletter@shop.example' });
+    expect(server.sentTo('POST', '/api/me/safe-senders')[1]?.body).toEqual({ value: 'newsletter@shop.example' });
+    await expect(server.senderList('alice@contoso.example', 'safe')).resolves.toMatchObject({ used: 1, items: [{ value: 'newsletter@shop.example' }] });
   });
+});
 
+describe('retryable statuses', () => {
   it.each([
     [401, true],
     [408, true],

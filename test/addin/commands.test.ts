@@ -1,18 +1,32 @@
 /**
  * The command runtime, loaded through its real entry (commands.ts) over an office-addin-mock
- * Outlook, OfficeRuntime.storage, and a fake server behind globalThis.fetch. Handlers are
- * captured from the stubbed Office.actions.associate.
+ * Outlook, OfficeRuntime.storage, and the real triage server behind globalThis.fetch. Handlers
+ * are captured from the stubbed Office.actions.associate. What the server stored is read back
+ * as an administrator reads it.
  */
 import { createCommandHandlers } from '../../src/addin/commands/handlers';
 import { DEFAULT_STORAGE_KEY } from '../../src/addin/outbox';
-import { commandEvent, loadCommands, unloadCommands } from './helpers/load-commands';
-import { EML_BASE64, HEADERS, installOffice } from './helpers/office-mock';
+import { startAddinServer, type AddinServer } from './helpers/addin-server';
+import { commandEvent, loadCommands as load, unloadCommands } from './helpers/load-commands';
+import { EML_BASE64, HEADERS, installOffice, type OfficeMockOptions } from './helpers/office-mock';
 
 function spamEvent(options: boolean[], freeText = '') {
   return { options, freeText, completed: jest.fn() };
 }
 
-afterEach(unloadCommands);
+/** A bearer token as the server's issuer signs them (a compact JWS). */
+const BEARER_JWT = /^Bearer [\w-]+\.[\w-]+\.[\w-]+$/;
+
+let server: AddinServer;
+beforeEach(async () => {
+  server = await startAddinServer();
+});
+afterEach(async () => {
+  unloadCommands();
+  await server.close();
+});
+
+const loadCommands = (options: OfficeMockOptions = {}, setup: Parameters<typeof load>[2] = {}) => load(server, options, setup);
 
 describe('commands.ts entry', () => {
   it('calls Office.onReady at load and associates every manifest FunctionName', () => {
@@ -26,13 +40,13 @@ describe('commands.ts entry', () => {
 
 describe('ribbon report commands', () => {
   it('Not junk: sends the facts and the EML, confirms on the item, and completes', async () => {
-    const { server, office, handler } = loadCommands();
+    const { office, handler } = loadCommands();
     const event = commandEvent();
     await handler('reportNotJunk')(event);
 
     expect(event.completed).toHaveBeenCalledTimes(1);
-    const [post] = server.requestsTo('POST', '/api/submissions');
-    expect(post?.headers.get('authorization')).toBe('Bearer dev-token-1');
+    const [post] = server.sentTo('POST', '/api/submissions');
+    expect(post?.headers.get('authorization')).toMatch(BEARER_JWT);
     expect(post?.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
     expect(post?.body).toEqual({
       category: 'notJunk',
@@ -44,10 +58,21 @@ describe('ribbon report commands', () => {
       toRecipients: ['alice@contoso.example', 'team@contoso.example'],
       message: EML_BASE64,
     });
-    expect(server.requestsTo('POST', '/api/dev/token')[0]?.body).toEqual({
+    expect(server.sentTo('POST', '/api/dev/token')[0]?.body).toEqual({
       user: 'alice@contoso.example',
       displayName: 'Alice Example',
     });
+    // The server holds the report as Alice's, with the message itself.
+    expect(await server.submissions()).toEqual([
+      expect.objectContaining({
+        category: 'notJunk',
+        internetMessageId: '<CAF=abc123@mail.example.com>',
+        sender: 'newsletter@shop.example',
+        toRecipients: ['alice@contoso.example', 'team@contoso.example'],
+        createdBy: { email: 'alice@contoso.example', displayName: 'Alice Example' },
+        hasMessage: true,
+      }),
+    ]);
     // Dev mode has no Graph token, and a ribbon command has no moveItemTo: tell the user.
     expect(office.notices.map((n) => [n.details.type, n.details.message])).toEqual([
       ['informationalMessage', 'Thank you. Your report (Not junk) was received.'],
@@ -56,7 +81,7 @@ describe('ribbon report commands', () => {
   });
 
   it('queues the report when the server is down, and the next command delivers it first, once', async () => {
-    const { server, office, storage, handler } = loadCommands();
+    const { office, storage, handler } = loadCommands();
     server.down = true;
     const first = commandEvent();
     await handler('reportJunk')(first);
@@ -69,38 +94,37 @@ describe('ribbon report commands', () => {
     const second = commandEvent();
     await handler('reportPhishing')(second);
     expect(second.completed).toHaveBeenCalledTimes(1);
-    const posts = server.requestsTo('POST', '/api/submissions');
+    const posts = server.sentTo('POST', '/api/submissions');
     expect(posts.map((p) => (p.body as { category: string }).category)).toEqual(['spam', 'phishing']);
     expect(posts[0]?.headers.get('idempotency-key')).toBe(stored[0]?.key);
-    expect(server.submissions.size).toBe(2);
+    // Each report is held once, the queued one first.
+    const held = await server.submissions();
+    expect(held.map((s) => s.category).sort()).toEqual(['phishing', 'spam']);
     await expect(storage.getItem(DEFAULT_STORAGE_KEY)).resolves.toBeNull();
   });
 
   it('shows the server reason when a report is refused for good', async () => {
-    const { server, office, handler } = loadCommands();
-    server.nextSubmissionResponse = {
-      status: 400,
-      body: { statusCode: 400, error: 'Bad Request', message: 'body/sender must match format "email"' },
-    };
+    // An Exchange-internal sender, not an Internet address: the server refuses the report.
+    const { office, handler } = loadCommands({ item: { from: { emailAddress: '/O=EXCHANGE/CN=ANNA', displayName: 'Anna' } } });
     const event = commandEvent();
     await handler('reportJunk')(event);
     expect(event.completed).toHaveBeenCalledTimes(1);
-    expect(office.notices[0]?.details).toMatchObject({
-      type: 'errorMessage',
-      message: 'Your report was not accepted: body/sender must match format "email"',
-    });
+    expect(office.notices[0]?.details.type).toBe('errorMessage');
+    expect(office.notices[0]?.details.message).toMatch(/^Your report was not accepted: body\/sender must match /);
+    await expect(server.submissions()).resolves.toEqual([]);
   });
 
   it('completes even when no message is open', async () => {
-    const { office, server, handler } = loadCommands({ item: null });
+    const { office, handler } = loadCommands({ item: null });
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const event = commandEvent();
     await handler('reportPhishing')(event);
     expect(consoleError).toHaveBeenCalledWith('[second-look] could not show a notice', expect.anything());
     consoleError.mockRestore();
     expect(event.completed).toHaveBeenCalledTimes(1);
-    expect(server.requestsTo('POST', '/api/submissions')).toHaveLength(0);
+    expect(server.sentTo('POST', '/api/submissions')).toHaveLength(0);
     expect(office.notices).toHaveLength(0); // there is no item to put a notice on
+    await expect(server.submissions()).resolves.toEqual([]);
   });
 
   it('speaks the user’s language', async () => {
@@ -112,11 +136,14 @@ describe('ribbon report commands', () => {
 
 describe('onSpamReport (integrated spam reporting)', () => {
   it('sends the EML with the chosen category and free text, then moves Junk to Junk Email', async () => {
-    const { server, handler } = loadCommands();
+    const { handler } = loadCommands();
     const event = spamEvent([false, true, false], 'Sold my address');
     await handler('onSpamReport')(event);
-    const [post] = server.requestsTo('POST', '/api/submissions');
+    const [post] = server.sentTo('POST', '/api/submissions');
     expect(post?.body).toMatchObject({ category: 'spam', comment: 'Sold my address', message: EML_BASE64 });
+    expect(await server.submissions()).toEqual([
+      expect.objectContaining({ category: 'spam', comment: 'Sold my address', hasMessage: true, createdBy: expect.objectContaining({ email: 'alice@contoso.example' }) }),
+    ]);
     expect(event.completed).toHaveBeenCalledTimes(1);
     expect(event.completed).toHaveBeenCalledWith({
       onErrorDeleteItem: false,
@@ -147,20 +174,22 @@ describe('onSpamReport (integrated spam reporting)', () => {
   });
 
   it('when getAsFileAsync fails it still reports (with the headers) and completes', async () => {
-    const { server, handler } = loadCommands({ emlFails: true });
+    const { handler } = loadCommands({ emlFails: true });
     const event = spamEvent([false, false, true]);
     await handler('onSpamReport')(event);
-    const [post] = server.requestsTo('POST', '/api/submissions');
+    const [post] = server.sentTo('POST', '/api/submissions');
     expect(post?.body).toMatchObject({ category: 'phishing', headers: HEADERS });
     expect((post?.body as Record<string, unknown>)['message']).toBeUndefined();
+    // Held without a message: the header block is all the server has of it.
+    expect(await server.submissions()).toEqual([expect.objectContaining({ category: 'phishing', hasMessage: false })]);
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 
   it('when Outlook gives nothing at all it completes with a failure dialog and leaves the message', async () => {
-    const { server, handler } = loadCommands({ emlFails: true, headersFails: true });
+    const { handler } = loadCommands({ emlFails: true, headersFails: true });
     const event = spamEvent([false, true, false]);
     await handler('onSpamReport')(event);
-    expect(server.requestsTo('POST', '/api/submissions')).toHaveLength(0);
+    expect(server.sentTo('POST', '/api/submissions')).toHaveLength(0);
     expect(event.completed).toHaveBeenCalledTimes(1);
     expect(event.completed).toHaveBeenCalledWith({
       onErrorDeleteItem: false,
@@ -189,7 +218,7 @@ describe('onSpamReport (integrated spam reporting)', () => {
   });
 
   it('queues when the server is down, says so, and still moves the message', async () => {
-    const { server, handler } = loadCommands();
+    const { handler, storage } = loadCommands();
     server.down = true;
     const event = spamEvent([false, true, false]);
     await handler('onSpamReport')(event);
@@ -199,6 +228,8 @@ describe('onSpamReport (integrated spam reporting)', () => {
         showPostProcessingDialog: expect.objectContaining({ title: 'Your report will be sent later' }),
       }),
     );
+    const stored = JSON.parse((await storage.getItem(DEFAULT_STORAGE_KEY)) ?? '[]') as Array<{ state: string }>;
+    expect(stored).toEqual([expect.objectContaining({ state: 'pending' })]);
   });
 });
 

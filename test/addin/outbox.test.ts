@@ -6,10 +6,14 @@ import {
   DEFAULT_STORAGE_KEY,
   Outbox,
   backoffDelay,
+  backoffWindow,
   newIdempotencyKey,
+  retryDelay,
+  type RandomSource,
   type SendResult,
   type Sender,
 } from '../../src/addin/outbox';
+import { middleOfWindow, seededRandom } from './helpers/seeded-random';
 import { aSubmission, anAcceptedSubmission } from './helpers/submissions';
 
 const T0 = Date.parse('2025-03-04T09:00:00Z');
@@ -34,11 +38,15 @@ function scriptedSender(...script: SendResult[]) {
 const accepted = (id = 'sub1'): SendResult => ({ kind: 'accepted', submission: anAcceptedSubmission(id), created: true });
 const retry = (reason = 'fetch failed'): SendResult => ({ kind: 'retry', reason });
 
-function harness(send: Sender, storage: KeyValueStorage = createMemoryStorage()) {
+/**
+ * An outbox over `storage` with a hand-driven clock. Its jitter draws the middle of each
+ * window unless a test gives another source, so every wait is exactly half the window.
+ */
+function harness(send: Sender, storage: KeyValueStorage = createMemoryStorage(), random: RandomSource = middleOfWindow) {
   const clock = { now: T0 };
   let counter = 0;
   const make = () =>
-    new Outbox({ storage, send, now: () => clock.now, newKey: () => `key-${++counter}` });
+    new Outbox({ storage, send, now: () => clock.now, newKey: () => `key-${++counter}`, random });
   return { storage, clock, outbox: make(), reload: make };
 }
 
@@ -79,7 +87,7 @@ describe('Outbox', () => {
       key: 'key-1',
       state: 'pending',
       attempts: 1,
-      nextAttemptAt: T0 + DEFAULT_BACKOFF.initialMs,
+      nextAttemptAt: T0 + DEFAULT_BACKOFF.initialMs / 2, // the middle of the first 2 s window
       lastError: 'fetch failed',
       summary: { category: 'notJunk', subject: 'Your order has shipped', sender: 'newsletter@shop.example' },
     });
@@ -91,7 +99,7 @@ describe('Outbox', () => {
     await outbox.submit(aSubmission());
 
     // Not due yet: the timer-driven flush leaves it alone.
-    clock.now += 1_999;
+    clock.now += 999;
     await outbox.flush({ dueOnly: true });
     expect(sender.calls).toHaveLength(1);
 
@@ -103,10 +111,11 @@ describe('Outbox', () => {
       await outbox.flush({ dueOnly: true });
     }
     expect(sender.calls).toHaveLength(4);
-    expect(waits[0]).toBe(1); // the rest of the first 2 s
+    // The rest of the first wait (1 s of 2 s), then half of the 4 s and 8 s windows.
+    expect(waits).toEqual([1, 2_000, 4_000]);
     const [entry] = await outbox.entries();
     expect(entry?.attempts).toBe(4);
-    expect(entry?.nextAttemptAt).toBe(clock.now + 16_000);
+    expect(entry?.nextAttemptAt).toBe(clock.now + 8_000); // half of the 16 s window
 
     clock.now = (await outbox.nextDueAt()) as number;
     const summary = await outbox.flush({ dueOnly: true });
@@ -261,22 +270,81 @@ describe('Outbox', () => {
   });
 });
 
-describe('backoffDelay', () => {
-  it('doubles from the initial delay up to the cap', () => {
-    const policy = { initialMs: 1_000, maxMs: 10_000 };
-    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, policy))).toEqual([
-      1_000, 2_000, 4_000, 8_000, 10_000, 10_000,
-    ]);
+describe('backoff with full jitter', () => {
+  const policy = { initialMs: 1_000, maxMs: 10_000 };
+
+  it('doubles the window from the initial delay up to the cap', () => {
+    expect([1, 2, 3, 4, 5, 6].map((n) => backoffWindow(n, policy))).toEqual([1_000, 2_000, 4_000, 8_000, 10_000, 10_000]);
+    expect(backoffWindow(1)).toBe(DEFAULT_BACKOFF.initialMs);
+    expect(backoffWindow(1_000)).toBe(DEFAULT_BACKOFF.maxMs);
   });
 
-  it('never shrinks and stays within [initial, cap]', () => {
+  it('draws each wait uniformly from [0, window): the ends and the middle of the source', () => {
+    expect(backoffDelay(3, policy, () => 0)).toBe(0);
+    expect(backoffDelay(3, policy, () => 0.5)).toBe(2_000);
+    expect(backoffDelay(3, policy, () => 0.999_999)).toBe(3_999);
+    // A source out of contract (1, negative, NaN) still keeps the wait inside the window.
+    expect(backoffDelay(3, policy, () => 1)).toBe(3_999);
+    expect(backoffDelay(3, policy, () => -1)).toBe(0);
+    expect(backoffDelay(3, policy, () => Number.NaN)).toBe(0);
+  });
+
+  it('keeps every wait, whatever the seed, in [0, min(cap, initial·2^(n−1))) and in whole milliseconds', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 200 }), (initialMs, n) => {
-        const policy = { initialMs, maxMs: initialMs * 50 };
-        const here = backoffDelay(n, policy);
-        return here >= initialMs && here <= policy.maxMs && backoffDelay(n + 1, policy) >= here;
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 200 }), (seed, initialMs, n) => {
+        const capped = { initialMs, maxMs: initialMs * 50 };
+        const random = seededRandom(seed);
+        const window = Math.min(capped.maxMs, initialMs * 2 ** (n - 1));
+        return [1, 2, 3].every(() => {
+          const wait = backoffDelay(n, capped, random);
+          return Number.isInteger(wait) && wait >= 0 && wait < window && wait < capped.maxMs;
+        });
       }),
     );
+  });
+
+  it('never retries before the server’s Retry-After, and spreads clients after it', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 86_400_000 }), (seed, n, retryAfterMs) => {
+        const wait = retryDelay(n, retryAfterMs, DEFAULT_BACKOFF, seededRandom(seed));
+        return wait >= retryAfterMs && wait < retryAfterMs + backoffWindow(n);
+      }),
+    );
+    // A server shedding load tells everyone "10 s": a hundred clients still come back apart.
+    const returns = Array.from({ length: 100 }, (_, seed) => retryDelay(1, 10_000, DEFAULT_BACKOFF, seededRandom(seed)));
+    expect(Math.min(...returns)).toBeGreaterThanOrEqual(10_000);
+    expect(new Set(returns).size).toBeGreaterThan(90);
+  });
+
+  /** The waits one outbox (one Outlook) chooses while the server stays down for `failures` sends. */
+  async function waitsOfOneClient(random: RandomSource, failures: number): Promise<number[]> {
+    const sender = scriptedSender(...Array.from({ length: failures }, () => retry('server down')));
+    const { outbox, clock } = harness(sender.send, createMemoryStorage(), random);
+    await outbox.submit(aSubmission());
+    const waits: number[] = [];
+    for (let sent = 1; ; sent += 1) {
+      const due = (await outbox.nextDueAt()) as number;
+      waits.push(due - clock.now);
+      if (sent === failures) return waits;
+      clock.now = due;
+      await outbox.flush({ dueOnly: true });
+    }
+  }
+
+  it('keeps a queued report’s waits inside the documented windows', async () => {
+    const waits = await waitsOfOneClient(seededRandom(7), 8);
+    waits.forEach((wait, index) => {
+      expect(wait).toBeGreaterThanOrEqual(0);
+      expect(wait).toBeLessThan(backoffWindow(index + 1));
+    });
+  });
+
+  it('two clients with different seeds wait differently; the same seed waits the same, exactly', async () => {
+    const anna = await waitsOfOneClient(seededRandom(2026), 6);
+    const bjorn = await waitsOfOneClient(seededRandom(1118), 6);
+    expect(bjorn).not.toEqual(anna);
+    expect(anna.filter((wait, index) => wait === bjorn[index])).toEqual([]); // apart at every step, not just one
+    await expect(waitsOfOneClient(seededRandom(2026), 6)).resolves.toEqual(anna);
   });
 });
 

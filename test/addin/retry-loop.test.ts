@@ -1,34 +1,8 @@
 import { createMemoryStorage } from '../../src/addin/office/storage';
-import { Outbox, OutboxRetryLoop, type SendResult, type TimerLike } from '../../src/addin/outbox';
+import { Outbox, OutboxRetryLoop, type SendResult } from '../../src/addin/outbox';
+import { manualTimer } from './helpers/manual-timer';
+import { middleOfWindow } from './helpers/seeded-random';
 import { aSubmission, anAcceptedSubmission } from './helpers/submissions';
-
-/** A timer the test fires by hand. */
-function manualTimer() {
-  const pending = new Map<number, { callback: () => void; delayMs: number }>();
-  let next = 0;
-  const timer: TimerLike = {
-    set(callback, delayMs) {
-      next += 1;
-      pending.set(next, { callback, delayMs });
-      return next;
-    },
-    clear(handle) {
-      pending.delete(handle as number);
-    },
-  };
-  return {
-    timer,
-    pending,
-    /** Fires the only armed timer and returns its delay. */
-    fire(): number {
-      const [entry] = [...pending.entries()];
-      if (!entry) throw new Error('no timer armed');
-      pending.delete(entry[0]);
-      entry[1].callback();
-      return entry[1].delayMs;
-    },
-  };
-}
 
 describe('OutboxRetryLoop', () => {
   it('flushes on start, re-arms for the next due entry, and stops retrying once sent', async () => {
@@ -44,6 +18,7 @@ describe('OutboxRetryLoop', () => {
       storage: createMemoryStorage(),
       now: () => clock.now,
       newKey: () => 'k1',
+      random: middleOfWindow, // every wait is half its window: 1 s, 2 s, 4 s …
       send: async (_s, key) => {
         keys.push(key);
         return results.shift() ?? { kind: 'retry', reason: 'unexpected' };
@@ -62,16 +37,16 @@ describe('OutboxRetryLoop', () => {
     const first = await loop.start();
     expect(first.pending).toBe(1);
     expect(manual.pending.size).toBe(1);
-    // Second failure: the backoff is now 4 s.
-    expect([...manual.pending.values()][0]?.delayMs).toBe(4_000);
+    // Second failure: the window is now 4 s, and the wait half of it.
+    expect([...manual.pending.values()][0]?.delayMs).toBe(2_000);
 
-    clock.now += 4_000;
+    clock.now += 2_000;
     manual.fire();
     await loop.whenIdle();
     expect(keys).toHaveLength(3);
-    expect([...manual.pending.values()][0]?.delayMs).toBe(8_000);
+    expect([...manual.pending.values()][0]?.delayMs).toBe(4_000);
 
-    clock.now += 8_000;
+    clock.now += 4_000;
     manual.fire();
     await loop.whenIdle();
     expect(keys).toEqual(['k1', 'k1', 'k1', 'k1']);

@@ -4,14 +4,24 @@
  * it refused. Whatever happens, the event is completed exactly once.
  */
 import { SAFE_SENDER_NOTICE_KEY } from '../../src/addin/commands/handlers';
-import { commandEvent, loadCommands, unloadCommands } from './helpers/load-commands';
-import type { SenderListItem } from '../../src/contracts/lists';
+import { startAddinServer, type AddinServer } from './helpers/addin-server';
+import { commandEvent, loadCommands as load, unloadCommands } from './helpers/load-commands';
+import type { OfficeMockOptions } from './helpers/office-mock';
 
-afterEach(unloadCommands);
+/** The Outlook user of office-mock.ts, whose lists these are. */
+const ALICE = 'alice@contoso.example';
 
-function listed(value: string): SenderListItem {
-  return { value, displayValue: value, valueType: value.includes('@') ? 'address' : 'domain', createdDateTime: '2025-01-01T00:00:00.000Z' };
+let server: AddinServer;
+async function serverWith(env: Record<string, string> = {}) {
+  server = await startAddinServer(env);
 }
+afterEach(async () => {
+  unloadCommands();
+  await server.close();
+});
+
+const loadCommands = (options: OfficeMockOptions = {}, setup: Parameters<typeof load>[2] = {}) => load(server, options, setup);
+const safeValues = async () => (await server.senderList(ALICE, 'safe')).items.map((item) => item.value);
 
 async function clickSafeSender(load: ReturnType<typeof loadCommands>) {
   const event = commandEvent();
@@ -22,13 +32,11 @@ async function clickSafeSender(load: ReturnType<typeof loadCommands>) {
 
 describe('ribbon "Safe sender"', () => {
   it('adds the From address (not the Sender, not the domain) and says exactly what was added', async () => {
+    await serverWith();
     const load = loadCommands();
-    load.server.senderListsAvailable = true;
     await clickSafeSender(load);
-    expect(load.server.requestsTo('POST', '/api/me/safe-senders').map((r) => r.body)).toEqual([
-      { value: 'newsletter@shop.example' },
-    ]);
-    expect(load.server.senderLists.safe.map((item) => item.value)).toEqual(['newsletter@shop.example']);
+    expect(server.sentTo('POST', '/api/me/safe-senders').map((r) => r.body)).toEqual([{ value: 'newsletter@shop.example' }]);
+    await expect(safeValues()).resolves.toEqual(['newsletter@shop.example']);
     expect(load.office.notices).toEqual([
       {
         key: SAFE_SENDER_NOTICE_KEY,
@@ -43,38 +51,42 @@ describe('ribbon "Safe sender"', () => {
   });
 
   it('names the value as the server stored it (normalised), not as Outlook spelled it', async () => {
+    await serverWith();
     const load = loadCommands({ item: { from: { emailAddress: 'Billing@Supplier.EXAMPLE', displayName: 'B' } } });
-    load.server.senderListsAvailable = true;
     await clickSafeSender(load);
-    expect(load.server.requestsTo('POST', '/api/me/safe-senders')[0]?.body).toEqual({ value: 'Billing@Supplier.EXAMPLE' });
+    expect(server.sentTo('POST', '/api/me/safe-senders')[0]?.body).toEqual({ value: 'Billing@Supplier.EXAMPLE' });
     expect(load.office.notices[0]?.details.message).toBe('billing@supplier.example was added to your safe senders.');
+    await expect(safeValues()).resolves.toEqual(['billing@supplier.example']);
   });
 
   it('shows the server’s refusal of a duplicate, as an error', async () => {
+    await serverWith();
+    await server.addToList(ALICE, 'safe', 'newsletter@shop.example'); // added earlier, elsewhere
     const load = loadCommands();
-    load.server.senderListsAvailable = true;
-    load.server.senderLists.safe.push(listed('newsletter@shop.example'));
     await clickSafeSender(load);
     expect(load.office.notices[0]?.details).toEqual({
       type: 'errorMessage',
       message: 'The sender could not be added: newsletter@shop.example is already on the list.',
     });
-    expect(load.server.senderLists.safe).toHaveLength(1);
+    await expect(safeValues()).resolves.toEqual(['newsletter@shop.example']);
   });
 
   it('refuses out loud when the list is full, saying how many are used of the limit', async () => {
+    await serverWith({ SECOND_LOOK_USER_LIST_LIMIT: '2' });
+    await server.addToList(ALICE, 'safe', 'a@x.example');
+    await server.addToList(ALICE, 'safe', 'b@x.example');
     const load = loadCommands();
-    load.server.senderListsAvailable = true;
-    load.server.senderListLimit = 2;
-    load.server.senderLists.safe.push(listed('a@x.example'), listed('b@x.example'));
     await clickSafeSender(load);
     expect(load.office.notices[0]?.details).toEqual({
       type: 'errorMessage',
       message: 'The sender could not be added: The list is full: 2 of 2 entries are used. Remove one first.',
     });
+    expect((await safeValues()).sort()).toEqual(['a@x.example', 'b@x.example']);
   });
 
   it('says clearly when the server has no safe-senders route yet (404 no_route)', async () => {
+    await serverWith();
+    server.senderListRoutes = false; // a server from before the users' own lists
     const load = loadCommands();
     await clickSafeSender(load);
     expect(load.office.notices[0]?.details).toEqual({
@@ -84,40 +96,45 @@ describe('ribbon "Safe sender"', () => {
   });
 
   it('says the server cannot be reached when it is down', async () => {
+    await serverWith();
     const load = loadCommands();
-    load.server.senderListsAvailable = true;
-    load.server.down = true;
+    server.down = true;
     await clickSafeSender(load);
     expect(load.office.notices[0]?.details).toEqual({
       type: 'errorMessage',
       message: 'The server could not be reached. Please try again later.',
     });
+    server.down = false;
+    await expect(safeValues()).resolves.toEqual([]);
   });
 
   it('first delivers a report waiting in the outbox, then adds the sender', async () => {
+    await serverWith();
     const load = loadCommands();
-    load.server.senderListsAvailable = true;
-    load.server.down = true;
+    server.down = true;
     await load.handler('reportJunk')(commandEvent());
-    load.server.down = false;
+    server.down = false;
     await clickSafeSender(load);
-    const posts = load.server.requests.filter((r) => r.method === 'POST' && !r.url.endsWith('/api/dev/token'));
-    expect(posts.map((r) => r.url.slice(load.server.origin.length))).toEqual(['/api/submissions', '/api/me/safe-senders']);
+    const posts = server.sent.filter((r) => r.method === 'POST' && r.path !== '/api/dev/token');
+    expect(posts.map((r) => r.path)).toEqual(['/api/submissions', '/api/me/safe-senders']);
+    expect(await server.submissions()).toEqual([expect.objectContaining({ category: 'spam', sender: 'newsletter@shop.example' })]);
+    await expect(safeValues()).resolves.toEqual(['newsletter@shop.example']);
   });
 
   it('says there is no sender to add when Outlook gives none, and asks the server nothing', async () => {
+    await serverWith();
     const nobody = { emailAddress: '', displayName: '' };
     const load = loadCommands({ item: { from: nobody, sender: nobody } });
-    load.server.senderListsAvailable = true;
     await clickSafeSender(load);
     expect(load.office.notices[0]?.details).toEqual({
       type: 'errorMessage',
       message: 'This message has no sender address to add.',
     });
-    expect(load.server.requestsTo('POST', '/api/me/safe-senders')).toEqual([]);
+    expect(server.sentTo('POST', '/api/me/safe-senders')).toEqual([]);
   });
 
   it('completes, with a notice, even when the add-in cannot start', async () => {
+    await serverWith();
     const load = loadCommands({}, { origin: null });
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     await clickSafeSender(load);
@@ -127,18 +144,18 @@ describe('ribbon "Safe sender"', () => {
   });
 
   it('completes when there is no message to put a notice on', async () => {
+    await serverWith();
     const load = loadCommands({ item: null });
-    load.server.senderListsAvailable = true;
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     await clickSafeSender(load);
     expect(consoleError).toHaveBeenCalledWith('[second-look] could not show a notice', expect.anything());
     consoleError.mockRestore();
-    expect(load.server.requestsTo('POST', '/api/me/safe-senders')).toEqual([]);
+    expect(server.sentTo('POST', '/api/me/safe-senders')).toEqual([]);
   });
 
   it('speaks the user’s language, around the server’s value', async () => {
+    await serverWith();
     const load = loadCommands({ displayLanguage: 'fr-FR' });
-    load.server.senderListsAvailable = true;
     await clickSafeSender(load);
     expect(load.office.notices[0]?.details.message).toBe('newsletter@shop.example a été ajouté à vos expéditeurs approuvés.');
   });

@@ -1,25 +1,25 @@
+/** @jest-environment <rootDir>/test/addin/helpers/jsdom-with-node.js */
 /**
- * The task pane without a browser: server-rendered markup (Jest runs in Node, no jsdom),
- * the status state machine, and the pane services over the real outbox with a manual timer.
+ * The task pane as the user meets it: rendered into jsdom, used with user-event (type, click),
+ * and checked by what is on screen (roles, names, text) and by what the real server then holds.
+ * The status state machine is checked on its own below.
  */
-import { fakeMailbox } from './helpers/fake-mailbox';
-import { fakePane as makeFakePane } from './helpers/fake-pane';
-import { renderToString } from 'react-dom/server';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { enUS } from '../../src/i18n/en-US';
-import { createMemoryStorage, type OfficeMailbox } from '../../src/addin/office';
-import type { TimerLike } from '../../src/addin/outbox';
-import { createAddinServices } from '../../src/addin/services';
-import { App } from '../../src/addin/taskpane/App';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { MessageFacts, OfficeMailbox } from '../../src/addin/office';
+import { backoffWindow } from '../../src/addin/outbox';
 import { StatusRegion } from '../../src/addin/taskpane/components/StatusRegion';
-import { PaneProvider } from '../../src/addin/taskpane/context';
 import { resultText } from '../../src/addin/taskpane/format';
-import { createPaneServices, type PaneServices } from '../../src/addin/taskpane/pane-services';
 import { IDLE, statusReducer, statusText } from '../../src/addin/taskpane/status';
-import { FakeServer } from './helpers/fake-server';
-import { anAcceptedSubmission } from './helpers/submissions';
+import { enUS } from '../../src/i18n/en-US';
+import { ORIGIN, startAddinServer, type AddinServer } from './helpers/addin-server';
+import { fakeMailbox } from './helpers/fake-mailbox';
+import { paneOver, renderInFluent } from './helpers/pane';
+import { aSubmission, anAcceptedSubmission } from './helpers/submissions';
 
-const FACTS = {
+const ALICE = { address: 'alice@contoso.example', displayName: 'Alice' };
+
+const FACTS: MessageFacts = {
   itemId: 'item-1',
   internetMessageId: '<m1@example.com>',
   from: { address: 'newsletter@shop.example', displayName: 'Shop Newsletter' },
@@ -30,53 +30,212 @@ const FACTS = {
   receivedAt: '2025-03-04T08:09:10.000Z',
 };
 
-const fakePane = (overrides: Parameters<typeof makeFakePane>[1] = {}): PaneServices => makeFakePane(FACTS, overrides);
+const EML = Buffer.from('From: newsletter@shop.example\r\nSubject: Your order has shipped\r\n\r\nhi\r\n').toString('base64');
 
-function render(pane: PaneServices): string {
-  return renderToString(
-    <FluentProvider theme={webLightTheme}>
-      <PaneProvider services={pane}>
-        <App />
-      </PaneProvider>
-    </FluentProvider>,
-  );
+function mailbox(facts: MessageFacts | null = FACTS): OfficeMailbox {
+  return { ...fakeMailbox(FACTS, ALICE, { headers: 'Received: x', eml: EML }), messageFacts: () => facts };
 }
 
-describe('task pane markup', () => {
-  it('shows the message, the three report buttons, the Comment box and the status region', () => {
-    const html = render(fakePane());
-    expect(html).toContain('Shop Newsletter &lt;newsletter@shop.example&gt;');
-    expect(html).toContain('Your order has shipped');
-    for (const label of ['Not junk', 'Junk', 'Phishing']) {
-      expect(html).toMatch(new RegExp(`<button[^>]*>(?:(?!</button>).)*${label}</button>`));
+const reportStatus = () => screen.getByTestId('status');
+
+/** Waits until the pane has finished loading what it loads on open (earlier reports and both lists). */
+async function settled(): Promise<void> {
+  await waitFor(() => {
+    expect(screen.getByTestId('safe-senders').getAttribute('data-state')).not.toBe('loading');
+    expect(screen.getByTestId('blocked-senders').getAttribute('data-state')).not.toBe('loading');
+  });
+}
+
+describe('the task pane, used', () => {
+  let server: AddinServer;
+  beforeEach(async () => {
+    server = await startAddinServer();
+  });
+  afterEach(async () => server.close());
+
+  it('shows the message, the three report buttons, the Comment box, the status region and the help link', async () => {
+    paneOver(server, mailbox()).render();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Second Look');
+    expect(screen.getByTestId('message-sender').textContent).toBe('Shop Newsletter <newsletter@shop.example>');
+    expect(screen.getByTestId('message-subject').textContent).toBe('Your order has shipped');
+    for (const name of ['Not junk', 'Junk', 'Phishing']) {
+      expect(screen.getByRole('button', { name })).toBeTruthy();
     }
-    expect(html).toMatch(/<label[^>]*for="([^"]+)"[^>]*>Comment<\/label>/);
-    const labelFor = /<label[^>]*for="([^"]+)"[^>]*>Comment<\/label>/.exec(html)?.[1];
-    expect(html).toMatch(new RegExp(`<textarea[^>]* id="${labelFor}"`));
-    expect(html).toContain('data-testid="status"');
-    expect(html).toContain('data-state="idle"');
-    expect(html).toContain('Your earlier reports of this message');
-    expect(html).toContain('href="help.html"');
+    // The Comment label names the text box (it is what a screen reader announces).
+    expect(screen.getByRole('textbox', { name: 'Comment' }).tagName).toBe('TEXTAREA');
+    expect(reportStatus().getAttribute('role')).toBe('status');
+    expect(reportStatus().getAttribute('data-state')).toBe('idle');
+    expect(reportStatus().textContent).toBe('');
+    expect(screen.getByRole('heading', { name: 'Your earlier reports of this message' })).toBeTruthy();
+    await screen.findByText('You have not reported this message before.');
+
+    // "More info" leads where the server's config says.
+    const help = screen.getByRole('link', { name: 'What do these buttons do?' });
+    await waitFor(() => expect(help.getAttribute('href')).toBe(`${ORIGIN}/addin/help.html`));
+    expect(help.getAttribute('target')).toBe('_blank');
+    await settled();
   });
 
-  it('asks for a message when none is open', () => {
-    const html = render(fakePane({ message: () => null }));
-    expect(html).toContain('Open a message to report it.');
-    expect(html).not.toContain('<button');
+  it('asks for a message when none is open, and offers nothing to click', async () => {
+    paneOver(server, mailbox(null)).render();
+    expect(screen.getByText('Open a message to report it.')).toBeTruthy();
+    await settled();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.queryAllByRole('button')).toEqual([]);
+    expect(screen.queryByRole('heading', { name: 'Your earlier reports of this message' })).toBeNull();
   });
 
-  it('renders the status region with its outcome text and state', () => {
-    const html = renderToString(
-      <FluentProvider theme={webLightTheme}>
-        <StatusRegion
-          strings={enUS}
-          status={{ state: 'queued', tone: 'warning', headline: enUS.outcome.queued, moveText: null, queued: null }}
-        />
-      </FluentProvider>,
+  it('Not junk with a comment: the user sees the thanks, the comment box empties, and the server holds the report as given', async () => {
+    const user = userEvent.setup();
+    paneOver(server, mailbox()).render();
+    await screen.findByText('You have not reported this message before.');
+
+    const comment = screen.getByRole('textbox', { name: 'Comment' });
+    await user.type(comment, 'It is my invoice');
+    await user.click(screen.getByRole('button', { name: 'Not junk' }));
+
+    await waitFor(() => expect(reportStatus().getAttribute('data-state')).toBe('sent'));
+    // Dev sign-in has no Graph token, so the pane says how to move it.
+    expect(reportStatus().textContent).toBe("Thank you. Your report (Not junk) was received. Move it to your Inbox with Outlook's Not junk button.");
+    expect((comment as HTMLTextAreaElement).value).toBe('');
+
+    const [held, ...others] = await server.submissions();
+    expect(others).toEqual([]);
+    expect(held).toMatchObject({
+      category: 'notJunk',
+      internetMessageId: '<m1@example.com>',
+      sender: 'newsletter@shop.example',
+      subject: 'Your order has shipped',
+      comment: 'It is my invoice',
+      createdBy: { email: 'alice@contoso.example', displayName: 'Alice' },
+      hasMessage: true,
+    });
+
+    // The earlier reports list now shows it.
+    const [earlier] = await screen.findAllByTestId('earlier-report');
+    expect(screen.getAllByTestId('earlier-report')).toHaveLength(1);
+    expect(within(earlier!).getByText('Not junk')).toBeTruthy();
+    expect(within(earlier!).getByText('Waiting for review')).toBeTruthy();
+    expect(within(earlier!).getByText('No result yet')).toBeTruthy();
+    await settled();
+  });
+
+  it('while a report is on its way the buttons are disabled and the status says it is sending', async () => {
+    const user = userEvent.setup();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The connection is slow for the report itself; everything else answers at once.
+    const fetch = async (url: string, init?: RequestInit) => {
+      if (init?.method === 'POST' && url.endsWith('/api/submissions')) await held;
+      return server.fetch(url, init);
+    };
+    paneOver(server, mailbox(), { fetch }).render();
+    await settled();
+
+    await user.click(screen.getByRole('button', { name: 'Phishing' }));
+    await waitFor(() => expect(reportStatus().getAttribute('data-state')).toBe('sending'));
+    expect(within(reportStatus()).getByText('Sending your report…')).toBeTruthy();
+    for (const name of ['Not junk', 'Junk', 'Phishing']) {
+      expect((screen.getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(true);
+    }
+
+    release();
+    await waitFor(() => expect(reportStatus().getAttribute('data-state')).toBe('sent'));
+    expect((screen.getByRole('button', { name: 'Junk' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((await server.submissions()).map((s) => s.category)).toEqual(['phishing']);
+  });
+
+  it('with the server down the report is queued and shown as waiting; the retry timer delivers it exactly once', async () => {
+    const user = userEvent.setup();
+    const harness = paneOver(server, mailbox());
+    harness.render();
+    await settled();
+    expect(harness.timer.pending.size).toBe(0); // nothing waiting: no timer
+
+    server.down = true;
+    await user.type(screen.getByRole('textbox', { name: 'Comment' }), 'Sold my address');
+    await user.click(screen.getByRole('button', { name: 'Junk' }));
+    await waitFor(() => expect(reportStatus().getAttribute('data-state')).toBe('queued'));
+    expect(reportStatus().textContent).toBe("Queued — will be sent when the server is reachable. Move it to Junk Email with Outlook's Junk button.");
+    expect((await screen.findByTestId('outbox')).textContent).toContain(enUS.pane.outboxWaiting(1));
+    // A queued report is on its way too: the box empties.
+    expect((screen.getByRole('textbox', { name: 'Comment' }) as HTMLTextAreaElement).value).toBe('');
+
+    // One timer, inside the first backoff window (jittered, see outbox/backoff.ts).
+    const [delay, ...more] = harness.timer.delays();
+    expect(more).toEqual([]);
+    expect(delay).toBeGreaterThanOrEqual(0);
+    expect(delay).toBeLessThan(backoffWindow(1));
+
+    server.down = false;
+    harness.clock.now += delay ?? 0;
+    harness.timer.fire();
+
+    await waitFor(() => expect(screen.queryByTestId('outbox')).toBeNull());
+    await waitFor(() => expect(reportStatus().getAttribute('data-state')).toBe('sent'));
+    expect(reportStatus().textContent).toBe("Thank you. Your report (Junk) was received. Move it to Junk Email with Outlook's Junk button.");
+    const held = await server.submissions();
+    expect(held).toEqual([expect.objectContaining({ category: 'spam', comment: 'Sold my address' })]);
+    expect(harness.timer.pending.size).toBe(0); // nothing left: no timer
+    await expect(harness.services.outbox.entries()).resolves.toEqual([]);
+  });
+
+  it('a report the server refuses shows its reason, and the user can dismiss it', async () => {
+    const user = userEvent.setup();
+    // An Exchange-internal sender, not an Internet address: the server refuses the report.
+    const internal: MessageFacts = { ...FACTS, from: { address: '/O=EXCHANGE/CN=ANNA', displayName: 'Anna' } };
+    paneOver(server, mailbox(internal)).render();
+    await settled();
+
+    await user.click(screen.getByRole('button', { name: 'Junk' }));
+    await waitFor(() => expect(reportStatus().getAttribute('data-state')).toBe('rejected'));
+    expect(reportStatus().textContent).toMatch(/^Your report was not accepted: body\/sender must match /);
+
+    const outbox = await screen.findByTestId('outbox');
+    expect(within(outbox).getByText('1 report was not accepted.')).toBeTruthy();
+    expect(within(outbox).getByText(/^Junk · Your order has shipped: body\/sender must match /)).toBeTruthy();
+    await user.click(within(outbox).getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByTestId('outbox')).toBeNull());
+    await expect(server.submissions()).resolves.toEqual([]);
+  });
+
+  it('lists this user’s earlier reports of the message, newest first', async () => {
+    server.test.clock.advance(-86_400_000);
+    await server.report(ALICE.address, aSubmission({ category: 'spam' }), 'earlier-report-1');
+    server.test.clock.advance(3_600_000);
+    await server.report(ALICE.address, aSubmission({ category: 'notJunk' }), 'earlier-report-2');
+    // Someone else's report of the same message, and Alice's of another message, are not hers to see here.
+    await server.report('bob@contoso.example', aSubmission({ recipientEmailAddress: 'bob@contoso.example' }), 'earlier-report-3');
+    await server.report(ALICE.address, aSubmission({ internetMessageId: '<other@example.com>' }), 'earlier-report-4');
+    server.test.clock.advance(82_800_000);
+
+    paneOver(server, mailbox()).render();
+    const items = await screen.findAllByTestId('earlier-report');
+    expect(items.map((item) => within(item).getByText(/^(Not junk|Junk|Phishing)$/).textContent)).toEqual(['Not junk', 'Junk']);
+    expect(within(items[0]!).getByText(/^Reported /)).toBeTruthy();
+    await settled();
+  });
+
+  it('falls back to help.html, and says earlier reports cannot be loaded, when the server is unreachable', async () => {
+    server.down = true;
+    paneOver(server, mailbox()).render();
+    await screen.findByText('Your earlier reports could not be loaded right now.');
+    expect(screen.getByRole('link', { name: 'What do these buttons do?' }).getAttribute('href')).toBe('help.html');
+    await settled();
+  });
+});
+
+describe('status region', () => {
+  it('is a live status region with its outcome text and state', () => {
+    renderInFluent(
+      <StatusRegion strings={enUS} status={{ state: 'queued', tone: 'warning', headline: enUS.outcome.queued, moveText: null, queued: null }} />,
     );
-    expect(html).toContain('data-state="queued"');
-    expect(html).toContain('role="status"');
-    expect(html).toContain('Queued — will be sent when the server is reachable.');
+    const region = screen.getByRole('status');
+    expect(region.getAttribute('data-state')).toBe('queued');
+    expect(region.getAttribute('aria-live')).toBe('polite');
+    expect(region.textContent).toBe('Queued — will be sent when the server is reachable.');
   });
 });
 
@@ -147,74 +306,5 @@ describe('pane status', () => {
       'Legitimate: released',
     );
     expect(resultText(anAcceptedSubmission('s', { status: 'succeeded', result: {} }), enUS)).toBe('Reviewed');
-  });
-});
-
-describe('pane services', () => {
-  const mailbox = (): OfficeMailbox => fakeMailbox(FACTS, { address: 'alice@contoso.example', displayName: 'Alice' }, { headers: 'Received: x', eml: 'RU1M' });
-
-  it('queues a report while the server is down and delivers it once when the retry timer fires', async () => {
-    const server = new FakeServer();
-    const clock = { now: Date.parse('2025-03-04T09:00:00Z') };
-    const armed: Array<{ callback: () => void; delayMs: number }> = [];
-    const timer: TimerLike = {
-      set: (callback, delayMs) => armed.push({ callback, delayMs }),
-      clear: () => undefined,
-    };
-    const services = createAddinServices({
-      mailbox: mailbox(),
-      storage: createMemoryStorage(),
-      fetch: server.fetch,
-      baseUrl: server.origin,
-      now: () => clock.now,
-    });
-    const pane = createPaneServices(services, timer);
-    const changes = jest.fn();
-    pane.onOutboxChange(changes);
-    await pane.startRetrying(); // the pane opened: nothing pending, no timer
-    expect(armed).toHaveLength(0);
-
-    server.down = true;
-    const result = await pane.report('notJunk', 'It is my invoice');
-    expect(result).toMatchObject({ kind: 'done', outcome: { kind: 'queued' } });
-    expect(changes).toHaveBeenCalled();
-    expect(await pane.outboxEntries()).toHaveLength(1);
-    expect(armed).toHaveLength(1);
-    expect(armed[0]?.delayMs).toBe(2_000);
-
-    server.down = false;
-    clock.now += 2_000;
-    armed[0]?.callback();
-    // The timer's flush is awaited through the outbox itself.
-    await services.outbox.flush({ dueOnly: true });
-    expect(await pane.outboxEntries()).toEqual([]);
-    expect(server.submissions.size).toBe(1);
-    const [submission] = [...server.submissions.values()];
-    expect(submission?.comment).toBe('It is my invoice');
-  });
-
-  it('lists earlier reports newest first and falls back to help.html when config is unreachable', async () => {
-    const server = new FakeServer();
-    server.earlier = [
-      anAcceptedSubmission('old', { createdDateTime: '2025-01-01T00:00:00Z' }),
-      anAcceptedSubmission('new', { createdDateTime: '2025-02-01T00:00:00Z' }),
-    ];
-    const services = createAddinServices({
-      mailbox: mailbox(),
-      storage: createMemoryStorage(),
-      fetch: server.fetch,
-      baseUrl: server.origin,
-      now: () => Date.parse('2025-03-04T09:00:00Z'),
-    });
-    const pane = createPaneServices(services, { set: () => 0, clear: () => undefined });
-    const earlier = await pane.earlierReports('<m1@example.com>');
-    expect(earlier.map((s) => s.id)).toEqual(['new', 'old']);
-    await expect(pane.moreInfoUrl()).resolves.toBe('https://localhost:3000/addin/help.html');
-    server.down = true;
-    const offline = createPaneServices(
-      createAddinServices({ mailbox: mailbox(), storage: createMemoryStorage(), fetch: server.fetch, baseUrl: server.origin, now: () => 0 }),
-      { set: () => 0, clear: () => undefined },
-    );
-    await expect(offline.moreInfoUrl()).resolves.toBe('help.html');
   });
 });

@@ -2,19 +2,17 @@
  * End to end, in real Chromium: the built task pane, loaded with an Office.js stand-in for one
  * message, manages the user's own safe and blocked senders on a real triage server. Nothing is
  * saved before the user confirms; what the pane shows is checked against the server's API.
+ *
+ * Every test has its own server (own lists) and its own browser context: any one of them runs
+ * alone, and none leaves anything behind for another.
  */
-import fs from 'node:fs';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { SenderListResponse } from '../../src/contracts/lists';
-import { buildApp } from '../../src/server/app';
-import { loadEmbeddedIssuer, mintToken } from '../../src/server/auth/embedded-issuer';
-import { loadConfig, type Config } from '../../src/server/config/config';
 import { INVOICE_EML } from '../helpers/reports';
-import { tempDir } from '../helpers/server';
 import { chromiumAvailable, launchChromium } from './support/chromium';
-import { OFFICE_JS_URL, officeMockScript } from './support/office-mock';
-import { ensureWebBuild, WEB_ROOT } from './support/web-build';
+import { openPaneContext } from './support/pane-page';
+import { startE2eServer, type E2eServer } from './support/server';
+import { ensureWebBuild } from './support/web-build';
 
 const SENDER = 'billing@supplier.example';
 const MESSAGE = {
@@ -33,16 +31,14 @@ const run = chromiumAvailable('safe senders end-to-end') ? describe : describe.s
 
 run('task pane safe and blocked senders → triage server, in Chromium', () => {
   let browser: Browser;
+  let server: E2eServer;
   let context: BrowserContext;
   let page: Page;
-  let config: Config;
-  let app: FastifyInstance;
-  let port = 0;
   let userToken = '';
 
   /** The user's list as the server has it, asked with the user's own token (not through the pane). */
   async function serverList(list: 'safe' | 'blocked'): Promise<SenderListResponse> {
-    const response = await fetch(`http://127.0.0.1:${port}/api/me/${list}-senders`, {
+    const response = await fetch(`${server.origin}/api/me/${list}-senders`, {
       headers: { authorization: `Bearer ${userToken}` },
     });
     expect(response.status).toBe(200);
@@ -50,7 +46,7 @@ run('task pane safe and blocked senders → triage server, in Chromium', () => {
   }
 
   async function openPane(): Promise<void> {
-    await page.goto(`http://127.0.0.1:${port}/addin/taskpane.html`);
+    await page.goto(`${server.origin}/addin/taskpane.html`);
     // The section loads as its own chunk; both lists then load from the server.
     await page.getByRole('button', { name: 'Add to safe senders' }).waitFor();
     await page.locator('[data-testid=safe-senders][data-state=ready]').waitFor();
@@ -59,33 +55,22 @@ run('task pane safe and blocked senders → triage server, in Chromium', () => {
 
   beforeAll(async () => {
     ensureWebBuild();
-    const dataDir = tempDir('second-look-e2e-lists-');
-    config = loadConfig({
-      SECOND_LOOK_DATA: dataDir,
-      SECOND_LOOK_LOG_LEVEL: 'silent',
-      SECOND_LOOK_WEB_ROOT: WEB_ROOT,
-      SECOND_LOOK_ACCEPTED_DOMAINS: 'contoso.example',
-    });
-    app = await buildApp({ ...config, port });
-    await app.listen({ port, host: '127.0.0.1' });
-    port = (app.server.address() as { port: number }).port;
-    if (config.auth.kind !== 'embedded') throw new Error('embedded issuer expected');
-    const issuer = await loadEmbeddedIssuer(config.dataDir, config.auth.issuer, config.auth.audience);
-    userToken = (await mintToken(issuer, { email: USER.emailAddress, lifetime: 600, now: new Date() })).token;
     browser = await launchChromium();
-    context = await browser.newContext();
-    await context.route(OFFICE_JS_URL, (route) =>
-      route.fulfill({ contentType: 'application/javascript', body: officeMockScript(MESSAGE, USER) }),
-    );
-    page = await context.newPage();
-    // Fail on the step that went wrong (with its locator), well before Jest's test timeout.
-    page.setDefaultTimeout(10_000);
   }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    if (config) fs.rmSync(config.dataDir, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    server = await startE2eServer({ SECOND_LOOK_ACCEPTED_DOMAINS: 'contoso.example' });
+    userToken = await server.token(USER.emailAddress);
+    ({ context, page } = await openPaneContext(browser, MESSAGE, USER));
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    await server?.close();
   });
 
   test('adds the sender’s address after confirmation, lists it, then removes it', async () => {
@@ -157,7 +142,7 @@ run('task pane safe and blocked senders → triage server, in Chromium', () => {
   test('the server’s refusal is shown as it says it (a duplicate added elsewhere)', async () => {
     await openPane();
     // Added meanwhile from somewhere else (another device): this pane's copy is stale.
-    const added = await fetch(`http://127.0.0.1:${port}/api/me/safe-senders`, {
+    const added = await fetch(`${server.origin}/api/me/safe-senders`, {
       method: 'POST',
       headers: { authorization: `Bearer ${userToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ value: SENDER }),

@@ -48,6 +48,10 @@ export async function startTestServer(
     SECOND_LOOK_DATA: dataDir,
     SECOND_LOOK_LOG_LEVEL: 'silent',
     SECOND_LOOK_WEB_ROOT: path.join(dataDir, 'no-web'),
+    // A busy test machine lags and fills its heap in ways no server would: load shedding would
+    // answer some requests 503 at random. Its own tests turn it on.
+    SECOND_LOOK_MAX_EVENT_LOOP_DELAY_MS: '0',
+    SECOND_LOOK_MAX_HEAP_BYTES: '0',
     ...env,
     ...(pg ? { DATABASE_URL: pg.url } : {}),
   });

@@ -6,15 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { toASCII } from 'tr46';
-import {
-  createRspamdClient,
-  RSPAMD_EVIDENCE_HEADER,
-  rspamdFindings,
-  type RspamdClient,
-  type RspamdScan,
-} from '../../src/server/integrations/rspamd';
+import type { Finding, VerdictLocale } from '../../src/contracts/verdict';
+import { freshScanFindings, RSPAMD_EVIDENCE_HEADER } from '../../src/core/analysis';
+import { createRspamdClient, type RspamdClient, type RspamdScan } from '../../src/server/integrations/rspamd';
 import { rspamdAvailable, startRspamd, type RspamdInstance } from './rspamd-support';
 import { failure } from './rspamd-failure';
+
+/** The scan's findings as the verdict shows them. */
+const rspamdFindings = (scan: RspamdScan, { locale = 'en-US' }: { locale?: VerdictLocale } = {}): Finding[] =>
+  freshScanFindings(scan, locale).map((f) => f.finding);
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'messages', 'blocked-invoice.eml');
 const GTUBE_STRING = 'XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X';

@@ -48,8 +48,11 @@ describe.each(databaseKinds())('log lines on %s', (kind) => {
     const call = (method: 'GET' | 'POST' | 'DELETE', url: string, token?: string, payload?: object, headers: Record<string, string> = {}) =>
       server.app.inject({ method, url, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, ...(payload ? { payload } : {}) });
 
-    const devToken = (await call('POST', '/api/dev/token', undefined, { user: 'anna@contoso.example' })).json().token as string;
+    const issued = await call('POST', '/api/dev/token', undefined, { user: 'anna@contoso.example' });
+    expect(issued.statusCode).toBe(200);
+    const devToken = issued.json().token as string;
     const created = await call('POST', '/api/submissions', anna, invoiceReport());
+    expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
     await call('GET', `/api/submissions/${id}`, anna);
     await call('GET', `/api/submissions/${id}/message`, admin);

@@ -48,7 +48,7 @@ export interface ApiClient {
   addSafeSender(value: string): Promise<SenderListItem>;
 }
 
-/** Where each list lives on the server (issue 3's interface contract). */
+/** Where each list lives on the server (the lists API in the OpenAPI document). */
 export const SENDER_LIST_PATHS: Readonly<Record<SenderListKind, string>> = {
   safe: '/api/me/safe-senders',
   blocked: '/api/me/blocked-senders',
@@ -201,7 +201,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
 /**
  * Runs a list call, turning "the server has no such route" into FeatureUnavailableError:
- * a server older than issue 3 answers 404, which means "not yet", not "no such sender".
+ * a server from before the lists API answers 404, which means "not yet", not "no such sender".
  */
 async function senderListCall<T>(list: SenderListKind, call: () => Promise<T>): Promise<T> {
   try {

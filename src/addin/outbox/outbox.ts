@@ -4,11 +4,12 @@
  * right now stays pending and is retried with backoff; one it refuses for good is marked
  * failed with the server's reason, so the user sees why.
  *
- * The clock, the key generator, the storage and the sender are injected: tests drive time by
- * hand and "reload" by building a new Outbox over the same storage.
+ * The clock, the key generator, the random source of the backoff's jitter, the storage and the
+ * sender are injected: tests drive time by hand, seed the jitter, and "reload" by building a
+ * new Outbox over the same storage.
  */
 import type { CreateSubmission } from '../../contracts/submissions';
-import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
+import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy, type RandomSource } from './backoff';
 import { newIdempotencyKey } from './keys';
 import { DEFAULT_STORAGE_KEY, OutboxStore } from './store';
 import type {
@@ -28,6 +29,8 @@ export interface OutboxOptions {
   /** Makes idempotency keys; random v4 UUIDs (crypto.randomUUID) by default. */
   newKey?: () => string;
   backoff?: BackoffPolicy;
+  /** Draws the backoff's jitter (see backoff.ts); uniform in [0, 1), Math.random by default. */
+  random?: RandomSource;
   storageKey?: string;
 }
 
@@ -57,6 +60,7 @@ export class Outbox {
   private readonly now: () => number;
   private readonly newKey: () => string;
   private readonly backoff: BackoffPolicy;
+  private readonly random: RandomSource;
   /** Serialises read-modify-write of the index within this runtime. */
   private indexLock: Promise<unknown> = Promise.resolve();
   /** Serialises flushes, so two triggers never send the same entry at once. */
@@ -70,6 +74,7 @@ export class Outbox {
     this.now = options.now;
     this.newKey = options.newKey ?? (() => newIdempotencyKey());
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.random = options.random ?? Math.random;
   }
 
   /** Stores the report, then sends it once. Never throws for network or server trouble. */
@@ -218,8 +223,8 @@ export class Outbox {
     await this.updateEntry(key, (entry) => ({
       ...entry,
       attempts: entry.attempts + 1,
-      // The server's Retry-After wins when it asks for longer than our own backoff would wait.
-      nextAttemptAt: now + Math.max(backoffDelay(entry.attempts + 1, this.backoff), result.retryAfterMs ?? 0),
+      // Jittered backoff; never sooner than the server's Retry-After.
+      nextAttemptAt: now + retryDelay(entry.attempts + 1, result.retryAfterMs, this.backoff, this.random),
       lastError: result.reason,
     })).catch(() => undefined);
     return { kind: 'queued', key, reason: result.reason };

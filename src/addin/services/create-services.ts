@@ -13,6 +13,7 @@ import type { MsalLoader } from '../auth/naa';
 import type { MoveDeps } from '../move/strategy';
 import type { KeyValueStorage } from '../office/storage';
 import type { OfficeMailbox } from '../office/types';
+import type { RandomSource } from '../outbox/backoff';
 import { Outbox } from '../outbox/outbox';
 import { senderFromApi } from '../outbox/sender';
 import { reportMessage, type ReportRequest, type ReportResult } from '../report/report-message';
@@ -26,6 +27,8 @@ export interface AddinEnvironment {
   /** Epoch milliseconds. */
   now: () => number;
   newKey?: () => string;
+  /** Draws the outbox's backoff jitter; Math.random by default. */
+  random?: RandomSource;
   loadMsal?: MsalLoader;
 }
 
@@ -95,6 +98,7 @@ export function createAddinServices(env: AddinEnvironment): AddinServices {
     send: senderFromApi(api),
     now: env.now,
     ...(env.newKey ? { newKey: env.newKey } : {}),
+    ...(env.random ? { random: env.random } : {}),
   });
 
   const moveDeps = async (): Promise<MoveDeps> => ({

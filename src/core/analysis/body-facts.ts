@@ -1,44 +1,38 @@
 /**
  * Facts from the body of a full message: how many links, to which domains, and which
- * attachments. MIME is mailparser's job (simpleParser is async, hence this function is
- * too); the header path stays synchronous. Never rejects: a message mailparser cannot
- * read gives empty facts and a problem.
+ * attachments. Reading MIME is the server's job (server/mail/body-facts.ts, with mailparser);
+ * this takes the parts it found and stays a pure function of them.
  */
-import { simpleParser } from 'mailparser';
-import type { AttachmentFact, BodyFacts } from './types';
+import type { AttachmentFact, BodyFacts, HeaderProblem } from './types';
+
+/** The decoded parts of a message, as a MIME parser hands them over. */
+export interface BodyParts {
+  html?: string;
+  text?: string;
+  attachments: readonly AttachmentFact[];
+}
 
 /** href targets in HTML parts; the text part is scanned for bare URLs. */
 const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const BARE_URL = /\bhttps?:\/\/[^\s<>"'()[\]{}]+/gi;
 const MAX_LINKS = 5000;
 
-export async function extractBodyFacts(raw: Buffer | string): Promise<BodyFacts> {
-  const facts: BodyFacts = { linkCount: 0, linkDomains: [], attachments: [], problems: [] };
-  try {
-    const parsed = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true });
-    const links = new Set<string>();
-    if (typeof parsed.html === 'string') collect(parsed.html, HREF, links);
-    if (typeof parsed.text === 'string') collect(parsed.text, BARE_URL, links);
-    const domains = new Set<string>();
-    for (const link of links) {
-      const host = hostOf(link);
-      if (host !== undefined) domains.add(host);
-    }
-    facts.linkCount = links.size;
-    facts.linkDomains = [...domains].sort();
-    facts.attachments = parsed.attachments.map((a) => {
-      const fact: AttachmentFact = { contentType: a.contentType, size: a.size };
-      if (a.filename !== undefined && a.filename.length > 0) fact.filename = a.filename;
-      return fact;
-    });
-  } catch (error) {
-    facts.problems.push({
-      header: '(body)',
-      problem: 'unreadableValue',
-      detail: error instanceof Error ? error.message.slice(0, 160) : 'unreadable body',
-    });
+export function bodyFactsOf(parts: BodyParts): BodyFacts {
+  const links = new Set<string>();
+  if (parts.html !== undefined) collect(parts.html, HREF, links);
+  if (parts.text !== undefined) collect(parts.text, BARE_URL, links);
+  const domains = new Set<string>();
+  for (const link of links) {
+    const host = hostOf(link);
+    if (host !== undefined) domains.add(host);
   }
-  return facts;
+  return { linkCount: links.size, linkDomains: [...domains].sort(), attachments: [...parts.attachments], problems: [] };
+}
+
+/** Body facts for a message whose body could not be read: nothing found, and why. */
+export function unreadableBody(detail: string): BodyFacts {
+  const problem: HeaderProblem = { header: '(body)', problem: 'unreadableValue', detail: detail.slice(0, 160) };
+  return { linkCount: 0, linkDomains: [], attachments: [], problems: [problem] };
 }
 
 function collect(text: string, pattern: RegExp, into: Set<string>): void {

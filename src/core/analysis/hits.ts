@@ -9,15 +9,37 @@ import { fillTemplate } from '../../i18n/findings';
 import type { FactFamily, IndexedToken, Rule, RuleContext, RuleMatch } from './rules/rule-types';
 import { RULES } from './rules';
 import type { FamilyRule } from './families/family';
+import type { ScanFinding, ScanRule } from './fresh-scan/findings';
 import { FAMILIES } from './families/registry';
 import { formatScore, senderEntry } from './rules/helpers';
 import type { CompauthReasonClass } from './types';
 
-/** A rule from the shared table, or a family's own (which carries its texts). */
-export type AnyRule = Rule | FamilyRule;
+/**
+ * A rule from the shared table, a family's own (which carries its texts), or a finding of a
+ * fresh Rspamd scan (built with its texts in fresh-scan/, weighed here like the others).
+ */
+export type AnyRule = Rule | FamilyRule | ScanRule;
+/** The rules the judge runs over the facts. */
+type TableRule = Rule | FamilyRule;
 
 export function isFamilyRule(rule: AnyRule): rule is FamilyRule {
   return 'text' in rule;
+}
+
+export function isScanRule(rule: AnyRule): rule is ScanRule {
+  return 'fromScan' in rule;
+}
+
+/** Scan findings as hits, ordered after every rule of the table. */
+export function scanHits(findings: readonly ScanFinding[]): Hit[] {
+  return findings.map(({ rule, finding }, i) => ({
+    rule,
+    match: { evidence: finding.evidence },
+    params: finding.params ?? {},
+    common: {},
+    finding,
+    order: RULES.length + 1_000 + i,
+  }));
 }
 
 export interface Hit {
@@ -33,7 +55,7 @@ export interface Hit {
 const ROLE_RANK = { cause: 0, contributing: 1, allow: 2, info: 3 } as const;
 
 interface PlannedRule {
-  rule: AnyRule;
+  rule: TableRule;
   /** Position in RULES: the tie-break when findings are ordered. */
   order: number;
 }
@@ -148,7 +170,7 @@ export function sortHits(hits: Hit[]): Hit[] {
 }
 
 function toHit(
-  rule: AnyRule,
+  rule: TableRule,
   match: RuleMatch,
   order: number,
   common: Readonly<Record<string, string>>,

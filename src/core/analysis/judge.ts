@@ -16,7 +16,8 @@ import type { RuleContext } from './rules/rule-types';
 import { DEFAULT_BULK_THRESHOLD } from './rules/rule-types';
 import { deriveFacts } from './derive';
 import { outcomeOf } from './outcome';
-import { isFamilyRule, runRules, sortHits, type Hit } from './hits';
+import { isFamilyRule, isScanRule, runRules, scanHits, sortHits, type Hit } from './hits';
+import { freshScanFindings } from './fresh-scan/findings';
 import { absentEvidence, assessmentOf, categoryOf } from './category';
 import { summarizeFacts } from './verdict-facts';
 import { DETAILED_FAMILIES } from './families/summaries';
@@ -38,6 +39,12 @@ export function judge(facts: DecodedFacts, options: AnalyzeOptions = {}): Verdic
       hits = sortHits([...hits, ...runRules({ ...ctx, genericVerdicts: unexplained }, catalog, locale, 'filters')]);
       causes = hits.filter((h) => h.rule.role === 'cause');
     }
+  }
+  // A fresh scan is weighed with the rest: below the headers' own filter verdicts, but it
+  // names the cause when the headers cannot.
+  if (options.scan !== undefined) {
+    hits = sortHits([...hits, ...scanHits(freshScanFindings(options.scan, locale))]);
+    causes = hits.filter((h) => h.rule.role === 'cause');
   }
   // Delivered to the inbox: nothing blocked it, whatever the filters noted.
   const blocked = then.blocked ?? causes.length > 0;
@@ -133,6 +140,7 @@ function causeOf(hit: Hit): Cause {
 /** A rule's recommendation as code and template, from the catalog or the family's own texts. */
 function recommendationOf(hit: Hit, catalog: FindingsCatalog, locale: VerdictLocale): { code: string; template: string } | undefined {
   const rule = hit.rule;
+  if (isScanRule(rule)) return undefined;
   if (isFamilyRule(rule)) return rule.recommendation === undefined ? undefined : { code: rule.recommendation.code, template: rule.recommendation.text[locale] };
   return rule.recommendation === undefined ? undefined : { code: rule.recommendation, template: catalog.recommendations[rule.recommendation] };
 }
@@ -166,7 +174,7 @@ function recommendationsOf(
     if (recommended === undefined) continue;
     // Nothing was blocked: fixes for a block do not apply, only advice about allows does.
     if (!blocked && hit.rule.role !== 'info' && hit.rule.role !== 'allow') continue;
-    const supersededBy = isFamilyRule(hit.rule) ? undefined : hit.rule.recommendationSupersededBy;
+    const supersededBy = isFamilyRule(hit.rule) || isScanRule(hit.rule) ? undefined : hit.rule.recommendationSupersededBy;
     if (supersededBy !== undefined && hits.some((h) => (supersededBy as readonly string[]).includes(h.rule.code))) continue;
     const advice = hit.rule.allowAdvice;
     if (advice !== undefined) allowAdvice ??= hit;

@@ -1,4 +1,5 @@
 /** What the judge may know about the tenant and the caller's context, besides the headers. */
+import type { FreshScan } from './fresh-scan/scan';
 import type { NowDecision, VerdictLocale } from '../../contracts/verdict';
 import type { BodyFacts } from './types';
 import type { TrustSettings } from './trust/settings';
@@ -27,7 +28,9 @@ export interface AnalyzeOptions {
   /** Where the organisation's boundary is and which fields count as evidence (trust/settings.ts). */
   trust?: Partial<TrustSettings>;
   tenant?: TenantSettings;
-  /** Body facts from extractBodyFacts, when the full message is available. */
+  /** Body facts (server/mail/body-facts.ts reads them), when the full message is available. */
   body?: BodyFacts;
+  /** A fresh Rspamd scan of the whole message, when the server has an Rspamd to ask. */
+  scan?: FreshScan;
   lists?: ListsContext;
 }

@@ -24,7 +24,7 @@ export interface DecisionPolicy {
 }
 
 /**
- * Defaults: the actions the issue names (Defender's Standard preset for anti-spam), the
+ * Defaults: Defender's Standard preset actions for anti-spam, the
  * default policy's bulk threshold (7) and spoof action (Junk).
  */
 export const DEFAULT_POLICY: DecisionPolicy = {

@@ -8,7 +8,7 @@
  *   after last used" (default 45): every time the entry decides a message it lives on.
  * - A specific date must be in the future.
  * - Block entries may use any rule. (Exchange Online caps a block's specific date at 90
- *   days; the issue sets no cap, so none is enforced here.)
+ *   days; we set no cap, so a block may be dated as far out as the admin needs.)
  *
  * An entry is expired from its expiry instant on (`now >= expiresAt`). An entry whose
  * stored dates cannot be read is treated the safe way: an allow entry as expired (it stops

@@ -16,8 +16,10 @@
  *
  * An index is a snapshot of the entries it was built from. Expiry is checked at lookup
  * time against the `now` passed in, so an entry that expires after the build never
- * matches; rebuild the index when entries are added, changed or used (a stale last-used
- * date can only make an entry expire sooner, never later).
+ * matches; rebuild the index when entries are added or changed. A stale last-used date
+ * can only make an entry expire sooner, never later: an index need not be rebuilt each time
+ * an entry is used, only once the earliest "after last used" expiry it placed has come
+ * (as the server's live decisions do).
  */
 import type { EntryAction, EntrySource, MatchedEntry } from '../../contracts/lists';
 import { expiresAtMs, isExpiredAt } from './expiry';

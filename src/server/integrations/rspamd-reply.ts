@@ -6,6 +6,7 @@
  *
  * Reply format: https://rspamd.com/doc/developers/protocol.html (the "checkv2" JSON reply).
  */
+import type { FreshScan, FreshScanSymbol } from '../../core/analysis';
 
 /** What went wrong, so a caller can say "check the password" rather than "it failed". */
 export type RspamdErrorKind =
@@ -37,31 +38,9 @@ export class RspamdError extends Error {
   }
 }
 
-export interface RspamdSymbol {
-  readonly name: string;
-  /** The weighted score this symbol added to the message (what the total is made of). */
-  readonly score: number;
-  /** The symbol's configured weight, when Rspamd reports it. */
-  readonly metricScore?: number;
-  readonly description?: string;
-  /** Rspamd's options for the hit: the domain, address or pattern that matched. */
-  readonly options: readonly string[];
-}
-
-export interface RspamdScan {
-  /** `no action`, `greylist`, `add header`, `rewrite subject`, `soft reject`, `reject`, or a custom action. */
-  readonly action: string;
-  readonly score: number;
-  /** The score at which Rspamd rejects (its `required_score`). */
-  readonly requiredScore: number;
-  /** True when a pre-filter (GTUBE, a forced action, settings) decided before the rules ran. */
-  readonly isSkipped: boolean;
-  /** Largest score first, then by name, so findings come out in a stable order. */
-  readonly symbols: readonly RspamdSymbol[];
-  /** Rspamd's messages, e.g. `smtp_message` (the text an MTA would send back). */
-  readonly messages: Readonly<Record<string, string>>;
-  readonly messageId?: string;
-}
+/** The checked reply is the analyzer's FreshScan; these names are the integration's. */
+export type RspamdSymbol = FreshScanSymbol;
+export type RspamdScan = FreshScan;
 
 type Json = Record<string, unknown>;
 

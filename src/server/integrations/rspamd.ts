@@ -13,8 +13,6 @@ import { parseRspamdReplyText, RspamdError, type RspamdScan } from './rspamd-rep
 
 export { parseRspamdReply, parseRspamdReplyText, RspamdError } from './rspamd-reply';
 export type { RspamdErrorKind, RspamdScan, RspamdSymbol } from './rspamd-reply';
-export { rspamdFindings, RSPAMD_EVIDENCE_HEADER } from './rspamd-findings';
-export type { RspamdFindingsOptions } from './rspamd-findings';
 
 export interface RspamdClientOptions {
   /** The controller's base URL, e.g. `http://127.0.0.1:11334` (a normal worker's works too). */

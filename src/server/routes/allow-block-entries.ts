@@ -1,6 +1,6 @@
 /** /api/allow-block-entries: the Tenant Allow/Block List (admins change, readers read). */
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Page } from '../../contracts/common';
+import { Page } from '../../contracts/common';
 import {
   AllowBlockEntry,
   BulkCreateAllowBlockEntries,
@@ -12,93 +12,68 @@ import {
 } from '../../contracts/lists';
 import { principalOf } from '../auth/authenticate';
 import type { AllowBlockService } from '../services/allow-block-service';
-import type { ListInsightsService } from '../services/list-insights-service';
-import { AUTH_ERRORS, BEARER, INPUT_ERRORS } from './responses';
-
-const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
-const NOT_FOUND = { 404: ErrorBody };
-const CONFLICT = { 409: ErrorBody };
+import type { ListHealthService } from '../services/list-health-service';
+import { AUTH_ERRORS, CONFLICT, INPUT_ERRORS, NOT_FOUND } from './responses';
+import { IdParams, signedIn } from './signed-in';
 
 export interface AllowBlockRoutesOptions {
   entries: AllowBlockService;
-  insights: ListInsightsService;
+  health: ListHealthService;
 }
 
-export const allowBlockRoutes: FastifyPluginAsyncTypebox<AllowBlockRoutesOptions> = async (app, { entries, insights }) => {
+export const allowBlockRoutes: FastifyPluginAsyncTypebox<AllowBlockRoutesOptions> = async (app, { entries, health }) => {
   const tags = ['tenant allow/block list'];
+  // Each route reads the same way (method, path, signedIn schema, handler): alike by design, not copied.
 
   app.get(
     '/api/allow-block-entries',
-    {
-      preHandler: app.authenticate,
-      schema: { tags, summary: 'List entries, newest first, with filters', security: BEARER, querystring: ListAllowBlockEntriesQuery, response: { 200: Page(AllowBlockEntry), ...INPUT_ERRORS } },
-    },
+    signedIn(app, { tags, summary: 'List entries, newest first, with filters', querystring: ListAllowBlockEntriesQuery, response: { 200: Page(AllowBlockEntry), ...INPUT_ERRORS } }),
     async (request) => entries.list(principalOf(request), request.query),
   );
 
   app.post(
     '/api/allow-block-entries',
-    {
-      preHandler: app.authenticate,
-      schema: {
-        tags,
-        summary: 'Create an allow or block entry (an address or a domain) with an expiry',
-        description: 'Allow entries made directly must expire within 30 days; with submissionId they may use "remove N days after last used".',
-        security: BEARER,
-        body: CreateAllowBlockEntry,
-        response: { 201: AllowBlockEntry, ...INPUT_ERRORS, ...NOT_FOUND, ...CONFLICT },
-      },
-    },
+    signedIn(app, {
+      tags,
+      summary: 'Create an allow or block entry (an address or a domain) with an expiry',
+      description: 'Allow entries made directly must expire within 30 days; with submissionId they may use "remove N days after last used".',
+      body: CreateAllowBlockEntry,
+      response: { 201: AllowBlockEntry, ...INPUT_ERRORS, ...NOT_FOUND, ...CONFLICT },
+    }),
     async (request, reply) => reply.status(201).send(await entries.create(principalOf(request), request.body)),
   );
 
   app.post(
     '/api/allow-block-entries/bulk',
-    {
-      preHandler: app.authenticate,
-      schema: {
-        tags,
-        summary: 'Create entries from a pasted list, one value per line; each line reports its outcome',
-        security: BEARER,
-        body: BulkCreateAllowBlockEntries,
-        response: { 200: BulkCreateResponse, ...INPUT_ERRORS },
-      },
-    },
+    signedIn(app, { tags, summary: 'Create entries from a pasted list, one value per line; each line reports its outcome', body: BulkCreateAllowBlockEntries, response: { 200: BulkCreateResponse, ...INPUT_ERRORS } }),
     async (request) => entries.bulkCreate(principalOf(request), request.body),
   );
 
   app.get(
     '/api/allow-block-entries/health',
-    {
-      preHandler: app.authenticate,
-      schema: {
-        tags,
-        summary: 'Entries expiring within 7 days, unused for 30 days, allows shadowed by blocks, users near their Safe Senders limit, domain suggestions',
-        security: BEARER,
-        response: { 200: HealthReport, ...AUTH_ERRORS },
-      },
-    },
-    async (request) => insights.health(principalOf(request)),
+    signedIn(app, {
+      tags,
+      summary: 'Entries expiring within 7 days, unused for 30 days, allows shadowed by blocks, users near their Safe Senders limit, domain suggestions',
+      response: { 200: HealthReport, ...AUTH_ERRORS },
+    }),
+    async (request) => health.health(principalOf(request)),
   );
 
   app.get(
     '/api/allow-block-entries/:id',
-    { preHandler: app.authenticate, schema: { tags, summary: 'One entry', security: BEARER, params: IdParams, response: { 200: AllowBlockEntry, ...AUTH_ERRORS, ...NOT_FOUND } } },
+    signedIn(app, { tags, summary: 'One entry', params: IdParams, response: { 200: AllowBlockEntry, ...AUTH_ERRORS, ...NOT_FOUND } }),
     async (request) => entries.get(principalOf(request), request.params.id),
   );
 
   app.patch(
     '/api/allow-block-entries/:id',
-    {
-      preHandler: app.authenticate,
-      schema: { tags, summary: "Change an entry's expiry or note", security: BEARER, params: IdParams, body: UpdateAllowBlockEntry, response: { 200: AllowBlockEntry, ...INPUT_ERRORS, ...NOT_FOUND } },
-    },
+    signedIn(app, { tags, summary: "Change an entry's expiry or note", params: IdParams, body: UpdateAllowBlockEntry, response: { 200: AllowBlockEntry, ...INPUT_ERRORS, ...NOT_FOUND } }),
     async (request) => entries.update(principalOf(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/allow-block-entries/:id',
-    { preHandler: app.authenticate, schema: { tags, summary: 'Remove an entry', security: BEARER, params: IdParams, response: { 204: Type.Null(), ...AUTH_ERRORS, ...NOT_FOUND } } },
+    signedIn(app, { tags, summary: 'Remove an entry', params: IdParams, response: { 204: Type.Null(), ...AUTH_ERRORS, ...NOT_FOUND } }),
     async (request, reply) => {
       await entries.remove(principalOf(request), request.params.id);
       return reply.status(204).send(null);

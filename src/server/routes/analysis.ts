@@ -10,9 +10,9 @@ import { VerdictLocale } from '../../contracts/verdict';
 import { principalOf } from '../auth/authenticate';
 import type { AnalysisService } from '../services/analysis-service';
 import { ServiceError } from '../services/errors';
-import { AUTH_ERRORS, BEARER, INPUT_ERRORS } from './responses';
+import { AUTH_ERRORS, INPUT_ERRORS, NOT_FOUND } from './responses';
+import { IdParams, signedIn } from './signed-in';
 
-const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const LocaleQuery = Type.Object(
   { lang: Type.Optional(VerdictLocale) },
   { additionalProperties: false },
@@ -25,34 +25,28 @@ export const analysisRoutes: FastifyPluginAsyncTypebox<{ analysis: AnalysisServi
 
   app.post(
     '/api/submissions/:id/analyze',
-    {
-      preHandler: app.authenticate,
-      schema: {
-        tags,
-        summary: 'Submit a submission for analysis: a new administrator submission with the verdict as its result',
-        security: BEARER,
-        params: IdParams,
-        querystring: LocaleQuery,
-        response: { 201: Submission, ...AUTH_ERRORS, 404: ErrorBody },
-      },
-    },
+    signedIn(app, {
+      tags,
+      summary: 'Submit a submission for analysis: a new administrator submission with the verdict as its result',
+      params: IdParams,
+      querystring: LocaleQuery,
+      response: { 201: Submission, ...AUTH_ERRORS, ...NOT_FOUND },
+    }),
     async (request, reply) => reply.status(201).send(await analysis.analyzeSubmission(principalOf(request), request.params.id, request.query.lang ?? 'en-US')),
   );
 
   app.post(
     '/api/analyze',
     {
-      preHandler: app.authenticate,
       bodyLimit: maxMessageBytes,
-      schema: {
+      ...signedIn(app, {
         tags,
         summary: 'Analyse an uploaded message (Content-Type: message/rfc822)',
-        security: BEARER,
         querystring: LocaleQuery,
         // The body is the raw message (no JSON schema can validate bytes); the service checks it.
         consumes: ['message/rfc822'],
         response: { 201: Submission, ...INPUT_ERRORS, 413: ErrorBody, 415: ErrorBody },
-      },
+      }),
     },
     async (request, reply) => {
       // JSON and other types parse to something else: only message/rfc822 arrives as bytes.
@@ -63,16 +57,7 @@ export const analysisRoutes: FastifyPluginAsyncTypebox<{ analysis: AnalysisServi
 
   app.post(
     '/api/submissions/:id/what-if',
-    {
-      preHandler: app.authenticate,
-      schema: {
-        tags,
-        summary: "What would happen to this message now, with today's lists, and why",
-        security: BEARER,
-        params: IdParams,
-        response: { 200: WhatIfResponse, ...INPUT_ERRORS, 404: ErrorBody },
-      },
-    },
+    signedIn(app, { tags, summary: "What would happen to this message now, with today's lists, and why", params: IdParams, response: { 200: WhatIfResponse, ...INPUT_ERRORS, ...NOT_FOUND } }),
     async (request) => analysis.whatIf(principalOf(request), request.params.id),
   );
 };

@@ -3,7 +3,8 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { IsoDateTime } from '../../contracts/common';
 import { principalOf } from '../auth/authenticate';
 import type { AuditService } from '../services/audit-service';
-import { BEARER, INPUT_ERRORS } from './responses';
+import { INPUT_ERRORS } from './responses';
+import { signedIn } from './signed-in';
 
 export const AuditRecordSchema = Type.Object({
   id: Type.Integer(),
@@ -28,10 +29,7 @@ const AuditQuery = Type.Object(
 export const auditRoutes: FastifyPluginAsyncTypebox<{ audit: AuditService }> = async (app, { audit }) => {
   app.get(
     '/api/audit',
-    {
-      preHandler: app.authenticate,
-      schema: { tags: ['audit'], summary: 'Who changed what, when: newest first', security: BEARER, querystring: AuditQuery, response: { 200: Type.Object({ items: Type.Array(AuditRecordSchema) }), ...INPUT_ERRORS } },
-    },
+    signedIn(app, { tags: ['audit'], summary: 'Who changed what, when: newest first', querystring: AuditQuery, response: { 200: Type.Object({ items: Type.Array(AuditRecordSchema) }), ...INPUT_ERRORS } }),
     async (request) => ({ items: await audit.list(principalOf(request), request.query) }),
   );
 };

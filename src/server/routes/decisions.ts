@@ -3,27 +3,24 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { EmailAddress } from '../../contracts/common';
 import { Decision, MessageFacts } from '../../contracts/lists';
 import { principalOf } from '../auth/authenticate';
-import type { ListInsightsService } from '../services/list-insights-service';
-import { BEARER, INPUT_ERRORS } from './responses';
+import type { DecisionsService } from '../services/decisions-service';
+import { INPUT_ERRORS } from './responses';
+import { signedIn } from './signed-in';
 
 const DecisionRequest = Type.Object(
   { message: MessageFacts, recipient: Type.Optional(EmailAddress) },
   { additionalProperties: false },
 );
 
-export const decisionRoutes: FastifyPluginAsyncTypebox<{ insights: ListInsightsService }> = async (app, { insights }) => {
+export const decisionRoutes: FastifyPluginAsyncTypebox<{ decisions: DecisionsService }> = async (app, { decisions }) => {
   app.post(
     '/api/decisions',
-    {
-      preHandler: app.authenticate,
-      schema: {
-        tags: ['tenant allow/block list'],
-        summary: "What the filter does with this message under today's lists, and why; records which entries were used",
-        security: BEARER,
-        body: DecisionRequest,
-        response: { 200: Decision, ...INPUT_ERRORS },
-      },
-    },
-    async (request) => insights.liveDecision(principalOf(request), request.body.message, request.body.recipient),
+    signedIn(app, {
+      tags: ['tenant allow/block list'],
+      summary: "What the filter does with this message under today's lists, and why; records which entries were used",
+      body: DecisionRequest,
+      response: { 200: Decision, ...INPUT_ERRORS },
+    }),
+    async (request) => decisions.liveDecision(principalOf(request), request.body.message, request.body.recipient),
   );
 };

@@ -9,9 +9,10 @@ import { ErrorBody } from '../../contracts/common';
 import type { RspamdMaps } from '../../core/exports';
 import { principalOf } from '../auth/authenticate';
 import { TokenError } from '../auth/verifier';
-import type { ListInsightsService } from '../services/list-insights-service';
+import type { ListExportsService } from '../services/list-exports-service';
 import { notFound } from '../services/errors';
-import { AUTH_ERRORS, BEARER } from './responses';
+import { AUTH_ERRORS } from './responses';
+import { signedIn } from './signed-in';
 
 const MAP_FILES: Record<string, keyof Omit<RspamdMaps, 'skipped'>> = {
   'allow-senders': 'allowSenders',
@@ -27,24 +28,20 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export const exportRoutes: FastifyPluginAsyncTypebox<{ insights: ListInsightsService; mapsToken: string | undefined }> = async (app, { insights, mapsToken }) => {
+export const exportRoutes: FastifyPluginAsyncTypebox<{ listExports: ListExportsService; mapsToken: string | undefined }> = async (app, { listExports, mapsToken }) => {
   app.get(
     '/api/exports/exchange-online.ps1',
-    {
-      preHandler: app.authenticate,
-      schema: {
-        tags: ['exports'],
-        summary: 'A PowerShell script applying the lists in Exchange Online (New-TenantAllowBlockListItems, Set-MailboxJunkEmailConfiguration)',
-        security: BEARER,
-        produces: ['text/plain'],
-        response: { 200: Type.String(), ...AUTH_ERRORS },
-      },
-    },
+    signedIn(app, {
+      tags: ['exports'],
+      summary: 'A PowerShell script applying the lists in Exchange Online (New-TenantAllowBlockListItems, Set-MailboxJunkEmailConfiguration)',
+      produces: ['text/plain'],
+      response: { 200: Type.String(), ...AUTH_ERRORS },
+    }),
     async (request, reply) =>
       reply
         .type('text/plain; charset=utf-8')
         .header('content-disposition', 'attachment; filename="second-look-exchange-online.ps1"')
-        .send(await insights.exchangeScript(principalOf(request))),
+        .send(await listExports.exchangeScript(principalOf(request))),
   );
 
   app.get(
@@ -66,7 +63,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ insights: ListInsightsSer
       if (!given || !sameSecret(given, mapsToken)) throw new TokenError('the map files need the maps token (Authorization: Bearer … or ?token=…)');
       const key = MAP_FILES[request.params.name.replace(/\.map$/, '')];
       if (!key) throw notFound(`map ${request.params.name}; the maps are ${Object.keys(MAP_FILES).map((n) => `${n}.map`).join(', ')}`);
-      const { maps, lastModified } = await insights.rspamdMaps();
+      const { maps, lastModified } = await listExports.rspamdMaps();
       // HTTP dates have whole seconds: compare at that precision.
       const modifiedSeconds = Math.floor(lastModified.getTime() / 1000);
       const since = Date.parse(request.headers['if-modified-since'] ?? '');

@@ -1,11 +1,10 @@
 /** /api/me/safe-senders and /api/me/blocked-senders: a user's own lists. */
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '../../contracts/common';
 import { SenderListBody, SenderListItem, SenderListResponse } from '../../contracts/lists';
 import { principalOf } from '../auth/authenticate';
-import type { UserListsService } from '../services/user-lists-service';
-import type { UserListName } from '../services/user-lists-service';
-import { AUTH_ERRORS, BEARER, INPUT_ERRORS } from './responses';
+import type { UserListName, UserListsService } from '../services/user-lists-service';
+import { AUTH_ERRORS, CONFLICT, INPUT_ERRORS, NOT_FOUND } from './responses';
+import { signedIn } from './signed-in';
 
 const LISTS: Array<{ path: string; list: UserListName; title: string }> = [
   { path: 'safe-senders', list: 'safe', title: 'Safe Senders' },
@@ -15,43 +14,23 @@ const LISTS: Array<{ path: string; list: UserListName; title: string }> = [
 const ValueParams = Type.Object({ value: Type.String({ minLength: 1, maxLength: 400 }) });
 
 export const userListRoutes: FastifyPluginAsyncTypebox<{ userLists: UserListsService }> = async (app, { userLists }) => {
+  const tags = ['user lists'];
   for (const { path, list, title } of LISTS) {
     app.get(
       `/api/me/${path}`,
-      {
-        preHandler: app.authenticate,
-        schema: { tags: ['user lists'], summary: `My ${title}, with how many are used of the limit`, security: BEARER, response: { 200: SenderListResponse, ...AUTH_ERRORS } },
-      },
+      signedIn(app, { tags, summary: `My ${title}, with how many are used of the limit`, response: { 200: SenderListResponse, ...AUTH_ERRORS } }),
       async (request) => userLists.list(principalOf(request), list),
     );
 
     app.post(
       `/api/me/${path}`,
-      {
-        preHandler: app.authenticate,
-        schema: {
-          tags: ['user lists'],
-          summary: `Add an address or a domain to my ${title}`,
-          security: BEARER,
-          body: SenderListBody,
-          response: { 201: SenderListItem, ...INPUT_ERRORS, 409: ErrorBody },
-        },
-      },
+      signedIn(app, { tags, summary: `Add an address or a domain to my ${title}`, body: SenderListBody, response: { 201: SenderListItem, ...INPUT_ERRORS, ...CONFLICT } }),
       async (request, reply) => reply.status(201).send(await userLists.add(principalOf(request), list, request.body.value)),
     );
 
     app.delete(
       `/api/me/${path}/:value`,
-      {
-        preHandler: app.authenticate,
-        schema: {
-          tags: ['user lists'],
-          summary: `Remove an entry from my ${title}`,
-          security: BEARER,
-          params: ValueParams,
-          response: { 204: Type.Null(), ...AUTH_ERRORS, 404: ErrorBody },
-        },
-      },
+      signedIn(app, { tags, summary: `Remove an entry from my ${title}`, params: ValueParams, response: { 204: Type.Null(), ...AUTH_ERRORS, ...NOT_FOUND } }),
       async (request, reply) => {
         await userLists.remove(principalOf(request), list, request.params.value);
         return reply.status(204).send(null);

@@ -15,23 +15,21 @@ import type {
 } from '../../contracts/lists';
 import { entryMatchesFilter, expiredEntries, validateBulkCreate, validateEntryUpdate, validateNewEntry, type NewEntryDraft } from '../../core/lists';
 import { canAdminister, canReadAll, type Principal } from '../../core/permissions';
-import { allEntries, entryById, toEntry, type AllowBlockRow } from '../store/allow-block-repo';
-import { appendAudit } from '../store/audit-repo';
+import type { Clock } from '../../core/time/clock';
+import type { AllowBlockRow } from '../store/allow-block-repo';
 import { encodeCursor } from '../store/cursor';
-import type { Db } from '../store/database';
-import { serializeOn } from '../store/serialize';
+import type { Store } from '../store/unit-of-work';
+import { allEntries, entryById, ENTRY_AUDIT_TARGET, toEntry } from './entry-view';
 import { badRequest, forbidden, listRefusal, notFound } from './errors';
 import { cursorPosition } from './paging';
-import type { Clock } from './submissions-service';
 
 export interface AllowBlockDeps {
-  db: Db;
+  store: Store;
   clock: Clock;
   acceptedDomains: readonly string[];
   limits: { allow: number; block: number };
 }
 
-export const ENTRY_AUDIT_TARGET = 'allowBlockEntry';
 const LOCK = 'tenant-allow-block-list';
 
 export interface EntryPage {
@@ -73,13 +71,12 @@ export class AllowBlockService {
   async create(principal: Principal, body: CreateAllowBlockEntry): Promise<AllowBlockEntry> {
     requireAdmin(principal);
     const now = this.deps.clock.now();
-    return this.deps.db.transaction().execute(async (trx) => {
-      await serializeOn(trx, LOCK);
-      if (body.submissionId !== undefined) {
-        const submission = await trx.selectFrom('submissions').select('id').where('id', '=', body.submissionId).executeTakeFirst();
-        if (!submission) throw notFound(`submission ${body.submissionId}`);
+    return this.deps.store.transaction(async (unit) => {
+      await unit.serializeOn(LOCK);
+      if (body.submissionId !== undefined && !(await unit.entries.submissionExists(body.submissionId))) {
+        throw notFound(`submission ${body.submissionId}`);
       }
-      const existing = await allEntries(trx);
+      const existing = await allEntries(unit.entries);
       const checked = validateNewEntry(body, {
         now,
         source: body.submissionId === undefined ? 'direct' : 'submission',
@@ -89,9 +86,9 @@ export class AllowBlockService {
       });
       if (!checked.ok) throw listRefusal(checked.errors);
       const row = rowOf(checked.value, principal.email, now.toISOString(), body.submissionId ?? null);
-      await trx.insertInto('allow_block_entries').values(row).execute();
+      await unit.entries.insert([row]);
       const entry = toEntry(row);
-      await appendAudit(trx, [{ at: now.toISOString(), actor: principal.email, actorSubject: principal.id, action: 'create', targetType: ENTRY_AUDIT_TARGET, targetId: row.id, detail: { entry } }]);
+      await unit.audit.append([{ at: now.toISOString(), actor: principal.email, actorSubject: principal.id, action: 'create', targetType: ENTRY_AUDIT_TARGET, targetId: row.id, detail: { entry } }]);
       return entry;
     });
   }
@@ -99,9 +96,9 @@ export class AllowBlockService {
   async bulkCreate(principal: Principal, body: BulkCreateAllowBlockEntries): Promise<BulkCreateResponse> {
     requireAdmin(principal);
     const now = this.deps.clock.now();
-    return this.deps.db.transaction().execute(async (trx) => {
-      await serializeOn(trx, LOCK);
-      const existing = await allEntries(trx);
+    return this.deps.store.transaction(async (unit) => {
+      await unit.serializeOn(LOCK);
+      const existing = await allEntries(unit.entries);
       const lines = validateBulkCreate(body, { now, source: 'direct', acceptedDomains: this.deps.acceptedDomains, existing, limits: this.deps.limits });
       if (lines.length === 0) throw badRequest('empty_list', 'the pasted text has no values (blank lines and # comments are skipped)');
       const results: BulkLineResult[] = [];
@@ -115,17 +112,15 @@ export class AllowBlockService {
         rows.push(row);
         results.push({ line: line.line, input: line.input, outcome: 'created', entry: toEntry(row) });
       }
-      if (rows.length > 0) {
-        await trx.insertInto('allow_block_entries').values(rows).execute();
-        await appendAudit(trx, rows.map((row) => ({ at: now.toISOString(), actor: principal.email, actorSubject: principal.id, action: 'create', targetType: ENTRY_AUDIT_TARGET, targetId: row.id, detail: { entry: toEntry(row), bulk: true } })));
-      }
+      await unit.entries.insert(rows);
+      await unit.audit.append(rows.map((row) => ({ at: now.toISOString(), actor: principal.email, actorSubject: principal.id, action: 'create', targetType: ENTRY_AUDIT_TARGET, targetId: row.id, detail: { entry: toEntry(row), bulk: true } })));
       return { results, created: rows.length, failed: results.length - rows.length };
     });
   }
 
   async get(principal: Principal, id: string): Promise<AllowBlockEntry> {
     requireReader(principal);
-    const entry = await entryById(this.deps.db, id);
+    const entry = await entryById(this.deps.store.repos.entries, id);
     if (!entry) throw notFound(`allow/block entry ${id}`);
     return entry;
   }
@@ -133,20 +128,16 @@ export class AllowBlockService {
   async update(principal: Principal, id: string, patch: UpdateAllowBlockEntry): Promise<AllowBlockEntry> {
     requireAdmin(principal);
     const now = this.deps.clock.now();
-    return this.deps.db.transaction().execute(async (trx) => {
-      const before = await entryById(trx, id);
+    return this.deps.store.transaction(async (unit) => {
+      const before = await entryById(unit.entries, id);
       if (!before) throw notFound(`allow/block entry ${id}`);
       const checked = validateEntryUpdate(before, patch, now);
       if (!checked.ok) throw listRefusal(checked.errors);
       const { expiration, expirationSetDateTime, note } = checked.value;
-      await trx
-        .updateTable('allow_block_entries')
-        .set({ expiration: JSON.stringify(expiration), expiration_set_date_time: expirationSetDateTime, note, modified_by: principal.email, modified_date_time: now.toISOString() })
-        .where('id', '=', id)
-        .execute();
-      const after = await entryById(trx, id);
+      await unit.entries.update(id, { expiration: JSON.stringify(expiration), expiration_set_date_time: expirationSetDateTime, note, modified_by: principal.email, modified_date_time: now.toISOString() });
+      const after = await entryById(unit.entries, id);
       if (!after) throw notFound(`allow/block entry ${id}`);
-      await appendAudit(trx, [{ at: now.toISOString(), actor: principal.email, actorSubject: principal.id, action: 'update', targetType: ENTRY_AUDIT_TARGET, targetId: id, detail: { before, after } }]);
+      await unit.audit.append([{ at: now.toISOString(), actor: principal.email, actorSubject: principal.id, action: 'update', targetType: ENTRY_AUDIT_TARGET, targetId: id, detail: { before, after } }]);
       return after;
     });
   }
@@ -154,11 +145,11 @@ export class AllowBlockService {
   async remove(principal: Principal, id: string): Promise<void> {
     requireAdmin(principal);
     const now = this.deps.clock.now().toISOString();
-    await this.deps.db.transaction().execute(async (trx) => {
-      const before = await entryById(trx, id);
+    await this.deps.store.transaction(async (unit) => {
+      const before = await entryById(unit.entries, id);
       if (!before) throw notFound(`allow/block entry ${id}`);
-      await trx.deleteFrom('allow_block_entries').where('id', '=', id).execute();
-      await appendAudit(trx, [{ at: now, actor: principal.email, actorSubject: principal.id, action: 'delete', targetType: ENTRY_AUDIT_TARGET, targetId: id, detail: { entry: before } }]);
+      await unit.entries.delete([id]);
+      await unit.audit.append([{ at: now, actor: principal.email, actorSubject: principal.id, action: 'delete', targetType: ENTRY_AUDIT_TARGET, targetId: id, detail: { entry: before } }]);
     });
   }
 
@@ -168,7 +159,7 @@ export class AllowBlockService {
     const now = this.deps.clock.now();
     const { cursor, limit = 50, ...filter } = query;
     const after = cursorPosition(cursor);
-    const matching = (await allEntries(this.deps.db))
+    const matching = (await allEntries(this.deps.store.repos.entries))
       .filter((e) => entryMatchesFilter(e, filter, now))
       .sort((a, b) => (a.createdDateTime === b.createdDateTime ? b.id.localeCompare(a.id) : b.createdDateTime.localeCompare(a.createdDateTime)))
       .filter((e) => !after || e.createdDateTime < after.t || (e.createdDateTime === after.t && e.id.localeCompare(after.id) < 0));
@@ -180,12 +171,12 @@ export class AllowBlockService {
   /** Removes every entry whose expiry has passed, with an audit row each. Returns them. */
   async expire(actor = 'system:expiry'): Promise<AllowBlockEntry[]> {
     const now = this.deps.clock.now();
-    return this.deps.db.transaction().execute(async (trx) => {
-      await serializeOn(trx, LOCK);
-      const expired = expiredEntries(await allEntries(trx), now);
+    return this.deps.store.transaction(async (unit) => {
+      await unit.serializeOn(LOCK);
+      const expired = expiredEntries(await allEntries(unit.entries), now);
       if (expired.length === 0) return [];
-      await trx.deleteFrom('allow_block_entries').where('id', 'in', expired.map((e) => e.id)).execute();
-      await appendAudit(trx, expired.map((entry) => ({ at: now.toISOString(), actor, action: 'expire', targetType: ENTRY_AUDIT_TARGET, targetId: entry.id, detail: { entry, expirationDateTime: entry.expirationDateTime } })));
+      await unit.entries.delete(expired.map((e) => e.id));
+      await unit.audit.append(expired.map((entry) => ({ at: now.toISOString(), actor, action: 'expire', targetType: ENTRY_AUDIT_TARGET, targetId: entry.id, detail: { entry, expirationDateTime: entry.expirationDateTime } })));
       return expired;
     });
   }

@@ -9,22 +9,24 @@ import type { MessageFacts, WhatIfResponse } from '../../contracts/lists';
 import type { Submission } from '../../contracts/submissions';
 import type { Verdict, VerdictLocale } from '../../contracts/verdict';
 import type { TrustSettings } from '../../core/analysis/trust/settings';
-import { decodeHeaders, extractBodyFacts, judge, toMessageFacts, type DecodedFacts } from '../../core/analysis';
+import { decodeHeaders, judge, toMessageFacts, type DecodedFacts } from '../../core/analysis';
 import { explainDecision } from '../../core/lists';
 import { canAdminister, canReadAll, type Principal } from '../../core/permissions';
+import { readBodyFacts } from '../mail/body-facts';
 import { headerBlockOf, headerFields } from '../mail/header-block';
-import { RSPAMD_EVIDENCE_HEADER, RspamdError, rspamdFindings, type RspamdClient } from '../integrations/rspamd';
+import { RSPAMD_EVIDENCE_HEADER, type FreshScan } from '../../core/analysis';
+import { RspamdError, type RspamdClient } from '../integrations/rspamd';
 import { messageBlobOf, type BlobReader, type MessageBlob } from '../store/blob-store';
 import type { SubmissionRow, SubmissionsRepo } from '../store/submissions-repo';
 import { badRequest, forbidden, notFound, tooLarge } from './errors';
-import type { ListInsightsService } from './list-insights-service';
+import type { DecisionsService } from './decisions-service';
 import { toSubmission } from './submission-view';
-import type { Clock } from './submissions-service';
+import type { Clock } from '../../core/time/clock';
 
 export interface AnalysisDeps {
   repo: SubmissionsRepo;
   blobs: BlobReader;
-  insights: ListInsightsService;
+  decisions: DecisionsService;
   clock: Clock;
   acceptedDomains: readonly string[];
   bulkThreshold: number | undefined;
@@ -62,30 +64,32 @@ export class AnalysisService {
   /** `decoded`: the headers of `raw`, decoded once by the caller and used for every step. */
   private async verdictFor(raw: Buffer, decoded: DecodedFacts, recipient: string | undefined, locale: VerdictLocale): Promise<Verdict> {
     const facts = toMessageFacts(decoded);
-    const decision = facts ? await this.deps.insights.decide(facts, recipient, false) : undefined;
+    const decision = facts ? await this.deps.decisions.decide(facts, recipient, false) : undefined;
+    const scan = await this.freshScan(raw, recipient);
     const verdict = judge(decoded, {
       locale,
-      body: await extractBodyFacts(raw),
+      body: await readBodyFacts(raw),
+      ...(scan.scan === undefined ? {} : { scan: scan.scan }),
       tenant: { acceptedDomains: this.deps.acceptedDomains, ...(this.deps.bulkThreshold !== undefined ? { bulkThreshold: this.deps.bulkThreshold } : {}) },
       ...(decision ? { lists: { now: { action: decision.action, reason: explainDecision(decision) } } } : {}),
     });
-    if (this.deps.rspamd) await this.addRspamdScan(verdict, raw, recipient, locale);
+    if (scan.problem !== undefined) verdict.problems.push(scan.problem);
     return verdict;
   }
 
   /**
-   * Rspamd's symbols become findings. When Rspamd cannot answer, the verdict still stands on
-   * the headers, and says which evidence is missing and why.
+   * A fresh Rspamd scan, when one is configured; the judge weighs its findings with the rest.
+   * When Rspamd cannot answer, the verdict still stands on the headers, and says which
+   * evidence is missing and why.
    */
-  private async addRspamdScan(verdict: Verdict, raw: Buffer, recipient: string | undefined, locale: VerdictLocale): Promise<void> {
+  private async freshScan(raw: Buffer, recipient: string | undefined): Promise<{ scan?: FreshScan; problem?: Verdict['problems'][number] }> {
     const rspamd = this.deps.rspamd;
-    if (!rspamd) return;
+    if (!rspamd) return {};
     try {
-      const scan = await rspamd.check(raw, recipient ? { rcpt: [recipient] } : {});
-      verdict.findings.push(...rspamdFindings(scan, { locale }));
+      return { scan: await rspamd.check(raw, recipient ? { rcpt: [recipient] } : {}) };
     } catch (error) {
       const detail = error instanceof RspamdError ? error.message : String(error);
-      verdict.problems.push({ header: RSPAMD_EVIDENCE_HEADER, problem: 'scanUnavailable', detail: `no fresh Rspamd scan: ${detail}` });
+      return { problem: { header: RSPAMD_EVIDENCE_HEADER, problem: 'scanUnavailable', detail: `no fresh Rspamd scan: ${detail}` } };
     }
   }
 
@@ -165,7 +169,7 @@ export class AnalysisService {
     if (!row) throw notFound(`submission ${id}`);
     const facts = this.messageFactsOf(await this.rawOf(row));
     if (!facts) throw badRequest('no_sender', 'the headers of this submission name no sender, so no list can match it');
-    const decision = await this.deps.insights.decide(facts, row.recipient_email_address, false);
+    const decision = await this.deps.decisions.decide(facts, row.recipient_email_address, false);
     return { message: facts, decision, explanation: explainDecision(decision), evaluatedDateTime: this.deps.clock.now().toISOString() };
   }
 }

@@ -1,5 +1,5 @@
 import { canReadAll, type Principal } from '../../core/permissions';
-import type { Db } from '../store/database';
+import type { Store } from '../store/unit-of-work';
 import { forbidden } from './errors';
 
 export interface AuditQuery {
@@ -9,19 +9,20 @@ export interface AuditQuery {
   limit?: number;
 }
 
-/** Reading the audit trail. Writing it happens inside each change's own transaction. */
+/** Reading the audit trail. Writing it happens inside each change's own unit of work. */
 export class AuditService {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly store: Store) {}
 
   async list(principal: Principal, query: AuditQuery) {
     if (!canReadAll(principal)) throw forbidden('the audit trail needs the SecurityAdministrator or SecurityReader role');
-    let q = this.db.selectFrom('audit_log').selectAll();
-    if (query.targetType) q = q.where('target_type', '=', query.targetType);
-    if (query.actor) q = q.where('actor', '=', query.actor.toLowerCase());
-    if (query.before) q = q.where('id', '<', query.before);
-    const rows = await q.orderBy('id', 'desc').limit(query.limit ?? 100).execute();
+    const filter = {
+      ...(query.targetType ? { targetType: query.targetType } : {}),
+      ...(query.actor ? { actor: query.actor.toLowerCase() } : {}),
+      ...(query.before ? { before: query.before } : {}),
+    };
+    const rows = await this.store.repos.audit.list(filter, query.limit ?? 100);
     return rows.map((r) => ({
-      id: Number(r.id),
+      id: r.id,
       at: r.at,
       actor: r.actor,
       action: r.action,

@@ -8,7 +8,7 @@ import type { AddinConfig, DevTokenRequest, DevTokenResponse } from '../../contr
 import { mintToken, type EmbeddedIssuer } from '../auth/embedded-issuer';
 import type { AuthConfig } from '../config/config';
 import { notFound } from './errors';
-import type { Clock } from './submissions-service';
+import type { Clock } from '../../core/time/clock';
 
 export const DEV_TOKEN_LIFETIME_SECONDS = 8 * 3600;
 

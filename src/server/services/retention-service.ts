@@ -5,15 +5,12 @@
  * the audit trail always matches what is gone. With several servers on one PostgreSQL only one
  * purges at a time; the others skip that run.
  */
-import { PostgresAdapter } from 'kysely';
-import { appendAudit } from '../store/audit-repo';
+import type { Clock } from '../../core/time/clock';
 import type { BlobReader } from '../store/blob-store';
-import type { Db } from '../store/database';
-import { claimPurge, deleteSubmissions, deleteUnreferencedMessages, expiredSubmissions } from '../store/retention-repo';
-import type { Clock } from './submissions-service';
+import type { Store } from '../store/unit-of-work';
 
 export interface RetentionDeps {
-  db: Db;
+  store: Store;
   blobs: BlobReader;
   clock: Clock;
   submissionDays: number;
@@ -40,17 +37,16 @@ export class RetentionService {
   async purge(actor = 'system:retention'): Promise<PurgeResult> {
     const now = this.deps.clock.now();
     const cutoff = new Date(now.getTime() - this.deps.submissionDays * DAY_MS).toISOString();
-    const isPostgres = this.deps.db.getExecutor().adapter instanceof PostgresAdapter;
     const total: PurgeResult = { cutoff, submissions: 0, messages: 0, files: 0, ran: true };
     for (;;) {
-      const batch = await this.deps.db.transaction().execute(async (trx) => {
-        if (!(await claimPurge(trx, isPostgres))) return undefined;
-        const expired = await expiredSubmissions(trx, cutoff, BATCH);
+      const batch = await this.deps.store.transaction(async ({ retention, audit }) => {
+        if (!(await retention.claimPurge())) return undefined;
+        const expired = await retention.expiredSubmissions(cutoff, BATCH);
         if (expired.length === 0) return { submissions: 0, messages: 0, unreferenced: [] as string[] };
-        const submissions = await deleteSubmissions(trx, expired.map((r) => r.id));
+        const submissions = await retention.deleteSubmissions(expired.map((r) => r.id));
         const hashes = expired.map((r) => r.message_sha256).filter((h): h is string => h !== null);
-        const { unreferenced, deleted } = await deleteUnreferencedMessages(trx, hashes);
-        await appendAudit(trx, [{
+        const { unreferenced, deleted } = await retention.deleteUnreferencedMessages(hashes);
+        await audit.append([{
           at: now.toISOString(),
           actor,
           action: 'purge',

@@ -4,15 +4,9 @@
  * (together, in one transaction), so an acknowledged report is never lost.
  */
 import { randomUUID } from 'node:crypto';
-import type {
-  CreateSubmission,
-  ListSubmissionsQuery,
-  MySubmissionsQuery,
-  Submission,
-  SubmissionDetail,
-  SubmissionPage,
-} from '../../contracts/submissions';
+import type { CreateSubmission, ListSubmissionsQuery, MySubmissionsQuery, Submission, SubmissionDetail, SubmissionPage } from '../../contracts/submissions';
 import { canReadAll, canReadSubmissionOf, type Principal } from '../../core/permissions';
+import type { Clock } from '../../core/time/clock';
 import { headerBlockOf, headerFields } from '../mail/header-block';
 import { messageBlobOf, type BlobReader } from '../store/blob-store';
 import { isUniqueViolation, type SubmissionFilter, type SubmissionRow, type SubmissionsRepo } from '../store/submissions-repo';
@@ -22,10 +16,6 @@ import { isoInstant } from './instants';
 import { QuotaCounter } from './quota-counter';
 import { cursorPosition } from './paging';
 import { toSubmission } from './submission-view';
-
-export interface Clock {
-  now(): Date;
-}
 
 export interface SubmissionsDeps {
   repo: SubmissionsRepo;

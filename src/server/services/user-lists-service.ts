@@ -7,17 +7,15 @@ import { randomUUID } from 'node:crypto';
 import type { SenderListItem, SenderListResponse, ListValueType } from '../../contracts/lists';
 import { userListValueKey, validateUserListAdd } from '../../core/lists';
 import type { Principal } from '../../core/permissions';
-import { appendAudit } from '../store/audit-repo';
-import type { Db } from '../store/database';
-import { serializeOn } from '../store/serialize';
-import { userListRows, type UserListName, type UserListRow } from '../store/user-lists-repo';
+import type { Clock } from '../../core/time/clock';
+import type { Store } from '../store/unit-of-work';
+import type { UserListName, UserListRow } from '../store/user-lists-repo';
+import { listRefusal, notFound } from './errors';
 
 export type { UserListName };
-import { listRefusal, notFound } from './errors';
-import type { Clock } from './submissions-service';
 
 export interface UserListsDeps {
-  db: Db;
+  store: Store;
   clock: Clock;
   acceptedDomains: readonly string[];
   limit: number;
@@ -33,14 +31,14 @@ export class UserListsService {
   constructor(private readonly deps: UserListsDeps) {}
 
   async list(principal: Principal, list: UserListName): Promise<SenderListResponse> {
-    const rows = await userListRows(this.deps.db, principal.email, list);
+    const rows = await this.deps.store.repos.userLists.rows(principal.email, list);
     return { items: rows.map(toItem), used: rows.length, limit: this.deps.limit };
   }
 
   async add(principal: Principal, list: UserListName, raw: string): Promise<SenderListItem> {
-    return this.deps.db.transaction().execute(async (trx) => {
-      await serializeOn(trx, `user-list:${principal.email}:${list}`);
-      const existing = await userListRows(trx, principal.email, list);
+    return this.deps.store.transaction(async (unit) => {
+      await unit.serializeOn(`user-list:${principal.email}:${list}`);
+      const existing = await unit.userLists.rows(principal.email, list);
       const checked = validateUserListAdd(raw, {
         acceptedDomains: this.deps.acceptedDomains,
         existing: existing.map((r) => r.value),
@@ -57,23 +55,18 @@ export class UserListsService {
         value_type: checked.value.valueType,
         created_date_time: now,
       };
-      await trx.insertInto('user_list_entries').values(row).execute();
-      await appendAudit(trx, [{ at: now, actor: principal.email, actorSubject: principal.id, action: 'add', targetType: AUDIT_TARGET[list], targetId: `${principal.email}:${row.value}`, detail: { list, value: row.value } }]);
+      await unit.userLists.insert(row);
+      await unit.audit.append([{ at: now, actor: principal.email, actorSubject: principal.id, action: 'add', targetType: AUDIT_TARGET[list], targetId: `${principal.email}:${row.value}`, detail: { list, value: row.value } }]);
       return toItem(row);
     });
   }
 
   async remove(principal: Principal, list: UserListName, raw: string): Promise<void> {
     const value = userListValueKey(raw) ?? raw.trim().toLowerCase();
-    await this.deps.db.transaction().execute(async (trx) => {
-      const deleted = await trx
-        .deleteFrom('user_list_entries')
-        .where('owner_email', '=', principal.email)
-        .where('list', '=', list)
-        .where('value', '=', value)
-        .executeTakeFirst();
-      if (Number(deleted.numDeletedRows) === 0) throw notFound(`${value} on your ${list === 'safe' ? 'Safe Senders' : 'Blocked Senders'} list`);
-      await appendAudit(trx, [{ at: this.deps.clock.now().toISOString(), actor: principal.email, actorSubject: principal.id, action: 'remove', targetType: AUDIT_TARGET[list], targetId: `${principal.email}:${value}`, detail: { list, value } }]);
+    await this.deps.store.transaction(async (unit) => {
+      const deleted = await unit.userLists.remove(principal.email, list, value);
+      if (deleted === 0) throw notFound(`${value} on your ${list === 'safe' ? 'Safe Senders' : 'Blocked Senders'} list`);
+      await unit.audit.append([{ at: this.deps.clock.now().toISOString(), actor: principal.email, actorSubject: principal.id, action: 'remove', targetType: AUDIT_TARGET[list], targetId: `${principal.email}:${value}`, detail: { list, value } }]);
     });
   }
 }

@@ -1,68 +1,56 @@
-/** Reads and writes the Tenant Allow/Block List, and maps rows to the API's entries. */
-import type { Transaction } from 'kysely';
-import type { AllowBlockEntry, EntryAction, EntrySource, Expiration, ListValueType } from '../../contracts/lists';
-import { expirationDateTime } from '../../core/lists';
-import type { Db } from './database';
-import type { AllowBlockEntriesTable, Database } from './schema';
+/**
+ * Reads and writes the Tenant Allow/Block List's rows. Knows SQL, not rules: what an entry
+ * means (its expiry, its API shape) is the services' business.
+ */
+import type { Executor } from './executor';
+import type { AllowBlockEntriesTable } from './schema';
 
 export type AllowBlockRow = AllowBlockEntriesTable;
-type Executor = Db | Transaction<Database>;
 
-export function toEntry(row: AllowBlockRow): AllowBlockEntry {
-  const expiration = JSON.parse(row.expiration) as Expiration;
-  const action = row.action as EntryAction;
-  return {
-    id: row.id,
-    value: row.value,
-    displayValue: row.display_value,
-    valueType: row.value_type as ListValueType,
-    action,
-    source: row.source as EntrySource,
-    submissionId: row.submission_id,
-    expiration,
-    expirationSetDateTime: row.expiration_set_date_time,
-    expirationDateTime: expirationDateTime({ action, expiration, expirationSetDateTime: row.expiration_set_date_time, lastUsedDateTime: row.last_used_date_time }),
-    note: row.note,
-    createdBy: row.created_by,
-    createdDateTime: row.created_date_time,
-    modifiedBy: row.modified_by,
-    modifiedDateTime: row.modified_date_time,
-    lastUsedDateTime: row.last_used_date_time,
-  };
-}
+/** What an edit may change: the value and action of an entry never change. */
+export type AllowBlockChanges = Pick<AllowBlockRow, 'expiration' | 'expiration_set_date_time' | 'note' | 'modified_by' | 'modified_date_time'>;
 
-/** Every entry. The list is bounded by its limits (1,000 per action by default). */
-export async function allEntries(db: Executor): Promise<AllowBlockEntry[]> {
-  const rows = await db.selectFrom('allow_block_entries').selectAll().execute();
-  return rows.map(toEntry);
-}
+export class AllowBlockRepo {
+  constructor(private readonly db: Executor) {}
 
-export async function entryById(db: Executor, id: string): Promise<AllowBlockEntry | undefined> {
-  const row = await db.selectFrom('allow_block_entries').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toEntry(row) : undefined;
-}
+  /** Every row. The list is bounded by its limits (1,000 per action by default). */
+  all(): Promise<AllowBlockRow[]> {
+    return this.db.selectFrom('allow_block_entries').selectAll().execute();
+  }
 
-/** Sets last-used on entries that just decided a live message (never moves it backwards). */
-export async function markUsed(db: Executor, ids: readonly string[], at: string): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .updateTable('allow_block_entries')
-    .set({ last_used_date_time: at })
-    .where('id', 'in', [...ids])
-    .where((eb) => eb.or([eb('last_used_date_time', 'is', null), eb('last_used_date_time', '<', at)]))
-    .execute();
-}
+  byId(id: string): Promise<AllowBlockRow | undefined> {
+    return this.db.selectFrom('allow_block_entries').selectAll().where('id', '=', id).executeTakeFirst();
+  }
 
-/**
- * A cheap fingerprint of the whole list: every create, update, delete and expiry writes an
- * audit row (its id only ever grows, even within one millisecond), and every use moves the
- * newest last-used date. Lets callers keep a built index until the list really changes, across
- * several server instances sharing one database.
- */
-export async function listFingerprint(db: Executor, auditTargetType: string): Promise<string> {
-  const [change, use] = await Promise.all([
-    db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).where('target_type', '=', auditTargetType).executeTakeFirst(),
-    db.selectFrom('allow_block_entries').select((eb) => eb.fn.max('last_used_date_time').as('used')).executeTakeFirst(),
-  ]);
-  return `${String(change?.id ?? 0)}|${String(use?.used ?? '')}`;
+  async insert(rows: readonly AllowBlockRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.insertInto('allow_block_entries').values([...rows]).execute();
+  }
+
+  async update(id: string, changes: AllowBlockChanges): Promise<void> {
+    await this.db.updateTable('allow_block_entries').set(changes).where('id', '=', id).execute();
+  }
+
+  /** Returns how many rows went. */
+  async delete(ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.db.deleteFrom('allow_block_entries').where('id', 'in', [...ids]).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /** Sets last-used on entries that just decided a live message (never moves it backwards). */
+  async markUsed(ids: readonly string[], at: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable('allow_block_entries')
+      .set({ last_used_date_time: at })
+      .where('id', 'in', [...ids])
+      .where((eb) => eb.or([eb('last_used_date_time', 'is', null), eb('last_used_date_time', '<', at)]))
+      .execute();
+  }
+
+  /** True when the submission an entry is to be made from exists. */
+  async submissionExists(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('submissions').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
 }

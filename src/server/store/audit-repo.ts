@@ -1,6 +1,6 @@
 /** The audit trail: who changed what, when. Rows are only ever added. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema';
+import type { Executor } from './executor';
+import type { AuditTable } from './schema';
 
 export interface AuditRecord {
   at: string;
@@ -14,19 +14,49 @@ export interface AuditRecord {
   detail: Record<string, unknown>;
 }
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-/** Writes inside the caller's transaction, so a change and its audit row commit together. */
-export async function appendAudit(db: Executor, records: AuditRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  await db
-    .insertInto('audit_log')
-    .values(records.map((r) => ({ at: r.at, actor: r.actor, actor_subject: r.actorSubject ?? null, action: r.action, target_type: r.targetType, target_id: r.targetId, detail: JSON.stringify(r.detail) })))
-    .execute();
+export interface AuditFilter {
+  targetType?: string;
+  actor?: string;
+  /** Only rows with an id below this (paging). */
+  before?: number;
 }
 
-/** The newest change to one kind of target, or null: what a map's Last-Modified rests on. */
-export async function lastChangeOf(db: Executor, targetType: string): Promise<string | null> {
-  const row = await db.selectFrom('audit_log').select((eb) => eb.fn.max('at').as('at')).where('target_type', '=', targetType).executeTakeFirst();
-  return (row?.at as string | null | undefined) ?? null;
+export type AuditRow = Omit<AuditTable, 'id'> & { id: number };
+
+export class AuditRepo {
+  constructor(private readonly db: Executor) {}
+
+  /** Writes on the repo's executor: inside a unit of work, a change and its audit rows commit together. */
+  async append(records: readonly AuditRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.db
+      .insertInto('audit_log')
+      .values(records.map((r) => ({ at: r.at, actor: r.actor, actor_subject: r.actorSubject ?? null, action: r.action, target_type: r.targetType, target_id: r.targetId, detail: JSON.stringify(r.detail) })))
+      .execute();
+  }
+
+  /** Newest first. */
+  async list(filter: AuditFilter, limit: number): Promise<AuditRow[]> {
+    let query = this.db.selectFrom('audit_log').selectAll();
+    if (filter.targetType) query = query.where('target_type', '=', filter.targetType);
+    if (filter.actor) query = query.where('actor', '=', filter.actor);
+    if (filter.before) query = query.where('id', '<', filter.before);
+    const rows = await query.orderBy('id', 'desc').limit(limit).execute();
+    return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  }
+
+  /** The time of the newest change to one kind of target, or null: what a map's Last-Modified rests on. */
+  async lastChangeAt(targetType: string): Promise<string | null> {
+    const row = await this.db.selectFrom('audit_log').select((eb) => eb.fn.max('at').as('at')).where('target_type', '=', targetType).executeTakeFirst();
+    return (row?.at as string | null | undefined) ?? null;
+  }
+
+  /**
+   * The id of the newest change to one kind of target (0 when none). Ids only ever grow, even
+   * within one millisecond, so this changes with every change, on whichever server made it.
+   */
+  async lastChangeId(targetType: string): Promise<number> {
+    const row = await this.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).where('target_type', '=', targetType).executeTakeFirst();
+    return Number(row?.id ?? 0);
+  }
 }

@@ -1,4 +1,5 @@
-import { PostgresAdapter, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import { isPostgres } from './executor';
 import type { Database } from './schema';
 
 /**
@@ -7,7 +8,7 @@ import type { Database } from './schema';
  * time; PostgreSQL gets a transaction-scoped advisory lock on the given key.
  */
 export async function serializeOn(trx: Transaction<Database>, key: string): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(trx)) {
     await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
   }
 }

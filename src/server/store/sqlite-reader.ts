@@ -5,13 +5,7 @@
  * their byte columns moved, not copied. WAL lets this connection read while the writer commits.
  */
 import { SqliteThread, type CompiledStatement } from './sqlite-thread';
-
-const FIRST_ROW = `({ sql, parameters }) => {
-  const row = prepared(sql).get(...parameters);
-  const transfer = new Set();
-  if (row) for (const value of Object.values(row)) if (Buffer.isBuffer(value)) transfer.add(value.buffer);
-  return { result: row, transfer: [...transfer] };
-}`;
+import type { ReaderRequest } from './sqlite-worker.mjs';
 
 type Row = Record<string, unknown>;
 
@@ -22,12 +16,13 @@ export class SqliteReader extends SqliteThread {
       file,
       options: { readonly: true, fileMustExist: true },
       pragmas: ['busy_timeout = 5000'],
-      handle: FIRST_ROW,
+      job: 'reader',
     });
   }
 
   /** The first row of the query, or undefined. Byte columns arrive as Uint8Array. */
   async first(statement: CompiledStatement): Promise<Row | undefined> {
-    return (await this.ask({ sql: statement.sql, parameters: statement.parameters })) as Row | undefined;
+    const request: ReaderRequest = { sql: statement.sql, parameters: statement.parameters };
+    return (await this.ask(request)) as Row | undefined;
   }
 }

@@ -4,10 +4,12 @@
  * request until the disk answers. The writer (commits) and the reader (large stored messages)
  * each keep one of these; Kysely still builds the SQL on the main thread.
  *
- * The worker's code is a plain JavaScript string (no imports beyond node: and the driver), so
- * it runs the same from src/ under the tests and from build/ in production.
+ * The thread runs sqlite-worker.mts, an ES module: compiled beside this file in production
+ * (build/, .mjs), and as TypeScript with its types stripped by Node under the tests (src/).
  */
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { SqliteWorkerData } from './sqlite-worker.mjs';
 
 export interface CompiledStatement {
   sql: string;
@@ -24,55 +26,14 @@ export class SqliteThreadError extends Error {
   }
 }
 
-/**
- * The thread's program: opens the connection (`options`, then `pragmas`), keeps prepared
- * statements by SQL (`prepared(sql)`), and answers each request with `handle(request)`, whose
- * `{ result, transfer }` goes back with the request's id (the buffers in `transfer` moved, not
- * copied, when they can be). `handle` is JavaScript source evaluated on the thread.
- */
-function workerSource(handle: string): string {
-  return `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file, workerData.options);
-for (const pragma of workerData.pragmas) db.pragma(pragma);
-const statements = new Map();
-function prepared(sql) {
-  let statement = statements.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    if (statements.size > 64) statements.clear();
-    statements.set(sql, statement);
-  }
-  return statement;
-}
-const handle = ${handle};
-parentPort.on('message', ({ id, request }) => {
-  let answer;
-  try {
-    answer = handle(request);
-  } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.message || error), code: error && error.code });
-    return;
-  }
-  try {
-    parentPort.postMessage({ id, result: answer.result }, answer.transfer || []);
-  } catch {
-    parentPort.postMessage({ id, result: answer.result }); // a buffer that cannot be moved is copied
-  }
-});
-`;
-}
+/** The worker program beside this file: .mjs when compiled, .mts under the tests. */
+const WORKER_FILE = path.join(__dirname, path.extname(__filename) === '.ts' ? 'sqlite-worker.mts' : 'sqlite-worker.mjs');
 
-export interface ThreadOptions {
+export interface ThreadOptions extends Omit<SqliteWorkerData, 'options'> {
   /** What the thread is, for the error when it stops ("the database writer"). */
   name: string;
-  file: string;
   /** better-sqlite3's constructor options. */
-  options?: Record<string, unknown>;
-  pragmas: readonly string[];
-  /** JavaScript source of `(request) => ({ result, transfer })`, run on the thread. */
-  handle: string;
+  options?: SqliteWorkerData['options'];
 }
 
 export class SqliteThread {
@@ -81,10 +42,8 @@ export class SqliteThread {
   private nextId = 0;
 
   constructor(thread: ThreadOptions) {
-    this.worker = new Worker(workerSource(thread.handle), {
-      eval: true,
-      workerData: { file: thread.file, options: thread.options ?? {}, pragmas: thread.pragmas, driver: require.resolve('better-sqlite3') },
-    });
+    const workerData: SqliteWorkerData = { job: thread.job, file: thread.file, options: thread.options ?? {}, pragmas: thread.pragmas };
+    this.worker = new Worker(WORKER_FILE, { workerData });
     this.worker.on('message', ({ id, result, error, code }: { id: number; result?: unknown; error?: string; code?: string }) => {
       const waiting = this.pending.get(id);
       this.pending.delete(id);

@@ -8,16 +8,7 @@
  * through busy_timeout, and WAL lets the main connection read while this one writes.
  */
 import { SqliteThread, type CompiledStatement } from './sqlite-thread';
-
-const RUN_ALL_IN_ONE_TRANSACTION = `(() => {
-  const runAll = db.transaction((list) => {
-    for (const { sql, parameters } of list) prepared(sql).run(...parameters);
-  });
-  return ({ list }) => {
-    runAll(list);
-    return {};
-  };
-})()`;
+import type { WriterRequest } from './sqlite-worker.mjs';
 
 export class SqliteWriter extends SqliteThread {
   constructor(file: string) {
@@ -25,7 +16,7 @@ export class SqliteWriter extends SqliteThread {
       name: 'the database writer',
       file,
       pragmas: ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000'],
-      handle: RUN_ALL_IN_ONE_TRANSACTION,
+      job: 'writer',
     });
   }
 
@@ -34,6 +25,7 @@ export class SqliteWriter extends SqliteThread {
    * none of them took effect.
    */
   async transaction(list: readonly CompiledStatement[]): Promise<void> {
-    await this.ask({ list: list.map(({ sql, parameters }) => ({ sql, parameters })) });
+    const request: WriterRequest = { list: list.map(({ sql, parameters }) => ({ sql, parameters })) };
+    await this.ask(request);
   }
 }

@@ -1,10 +1,11 @@
 /**
  * Loads the command runtime through its real entry (commands.ts) over an office-addin-mock
- * Outlook, OfficeRuntime.storage, and a fake server behind globalThis.fetch. Handlers are
- * captured from the stubbed Office.actions.associate. Call `unloadCommands()` after each test.
+ * Outlook, OfficeRuntime.storage, and the real triage server behind globalThis.fetch (see
+ * addin-server.ts). Handlers are captured from the stubbed Office.actions.associate. Call
+ * `unloadCommands()` after each test; the test closes its server.
  */
 import { createMemoryStorage, type KeyValueStorage } from '../../../src/addin/office/storage';
-import { FakeServer } from './fake-server';
+import type { AddinServer } from './addin-server';
 import { installOffice, uninstallOffice, type OfficeMockOptions } from './office-mock';
 
 interface Globals {
@@ -16,11 +17,11 @@ const globals = globalThis as Globals;
 const realFetch = globalThis.fetch;
 
 export function loadCommands(
+  server: AddinServer,
   options: OfficeMockOptions = {},
-  setup: { origin?: string | null; storage?: KeyValueStorage; server?: FakeServer } = {},
+  setup: { origin?: string | null; storage?: KeyValueStorage } = {},
 ) {
   const office = installOffice(options);
-  const server = setup.server ?? new FakeServer();
   const storage = setup.storage ?? createMemoryStorage();
   globals.OfficeRuntime = { storage };
   globals.fetch = server.fetch;

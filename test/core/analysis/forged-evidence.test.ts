@@ -68,7 +68,7 @@ describe.each(Object.entries(CASES))('%s', (name, forged) => {
   });
 });
 
-describe('the reproduction from the issue', () => {
+describe('a phish whose sender wrote a passing Authentication-Results below our edge', () => {
   const text = readFileSync(path.join(DIR, 'lower-forged-authentication-results-eop.txt'), 'utf8');
 
   test("says the sender's pass was forged, not that the sender authenticated", () => {

@@ -13,7 +13,7 @@ const useStyles = makeStyles({
   value: { overflowWrap: 'anywhere' },
 });
 
-/** The test ids the end-to-end test and the issue name: one per entry. */
+/** Test ids for the end-to-end tests: one per entry. */
 const ITEM_TEST_ID: Readonly<Record<SenderListKind, string>> = { safe: 'safe-sender', blocked: 'blocked-sender' };
 
 /**

@@ -1,10 +1,11 @@
 /**
  * Who the message claims to be from. The common shapes (`Name <a@b>` and a bare `a@b`)
  * are read directly because this runs for every header set in the hot path; anything
- * else (groups, comments, encoded words in odd places) goes to mailparser's address
- * parser, which handles the full RFC 5322 grammar.
+ * else (groups, comments, quoted pairs) goes to nodemailer's address tokenizer, which reads
+ * the RFC 5322 grammar leniently, as mail clients do. It is a pure function of the string
+ * (the rest of nodemailer, the I/O, is never loaded here).
  */
-import { parseAddressHeader } from 'mailparser';
+import addressparser from 'nodemailer/lib/addressparser';
 import type { HeaderField, MailboxAddress } from '../types';
 import type { ProblemLog } from '../problem-log';
 import { decodeEncodedWords } from '../encoded-words';
@@ -33,8 +34,8 @@ export function parseMailbox(field: HeaderField, log: ProblemLog): MailboxAddres
     }
   }
   try {
-    const parsed = parseAddressHeader(value).value[0];
-    if (parsed?.address) return new Mailbox(parsed.address, parsed.name || undefined, field.name, undefined);
+    const parsed = addressparser(value, { flatten: true })[0];
+    if (parsed?.address) return new Mailbox(parsed.address, parsed.name || undefined, field.name, log);
   } catch (error) {
     log.add(field.name, 'unreadableValue', error instanceof Error ? error.message : 'unreadable address');
     return undefined;
@@ -52,8 +53,7 @@ class Mailbox implements MailboxAddress {
     readonly address: string,
     private readonly rawName: string | undefined,
     private readonly header: string,
-    /** undefined when the name is already decoded (mailparser did it). */
-    private readonly log: ProblemLog | undefined,
+    private readonly log: ProblemLog,
   ) {
     const at = address.lastIndexOf('@');
     this.domain = at === -1 ? '' : address.slice(at + 1).toLowerCase();
@@ -61,7 +61,7 @@ class Mailbox implements MailboxAddress {
 
   get name(): string | undefined {
     if (this.decodedName === undefined && this.rawName !== undefined) {
-      this.decodedName = this.log === undefined ? this.rawName : decodeEncodedWords(this.rawName, this.header, this.log);
+      this.decodedName = decodeEncodedWords(this.rawName, this.header, this.log);
     }
     return this.decodedName;
   }

@@ -1,9 +1,6 @@
-import { PostgresAdapter, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
-
 /** The places migrations differ by database; everything else is one code path. */
-function isPostgres(db: Kysely<unknown>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
+import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import { isPostgres } from '../executor';
 
 /**
  * An auto-numbered key. SQLite numbers an `integer primary key` by itself (it aliases the

@@ -1,16 +1,26 @@
 /**
- * From a scan to verdict findings: the action summary, one finding per symbol with the exact
- * `SYMBOL(score)[options]` token, severity by score, cause by symbol family, and texts in the
- * three locales from the typed table (same placeholders in every locale).
+ * A fresh Rspamd scan in the verdict: the action summary, one finding per symbol with the
+ * exact `SYMBOL(score)[options]` token, severity by score, cause by symbol family, texts in the
+ * three locales from the typed table (same placeholders in every locale); and the judge weighing
+ * them with the header evidence, so a scan can name the cause the headers cannot.
  */
 import { Value } from '@sinclair/typebox/value';
-import { Finding, VERDICT_LOCALES } from '../../src/contracts/verdict';
-import { RSPAMD_EVIDENCE_HEADER, rspamdFindings, type RspamdScan, type RspamdSymbol } from '../../src/server/integrations/rspamd';
-import { RSPAMD_KNOWN_ACTIONS, RSPAMD_TEXTS } from '../../src/server/integrations/rspamd-texts';
+import { Finding, VERDICT_LOCALES, type VerdictLocale } from '../../../src/contracts/verdict';
+import {
+  analyzeHeaders,
+  freshScanFindings,
+  RSPAMD_EVIDENCE_HEADER,
+  RSPAMD_KNOWN_ACTIONS,
+  RSPAMD_TEXTS,
+  type FreshScan,
+  type FreshScanSymbol,
+} from '../../../src/core/analysis';
 
-const sym = (name: string, score: number, extra: Partial<RspamdSymbol> = {}): RspamdSymbol => ({ name, score, options: [], ...extra });
+const sym = (name: string, score: number, extra: Partial<FreshScanSymbol> = {}): FreshScanSymbol => ({ name, score, options: [], ...extra });
+const rspamdFindings = (scan: FreshScan, { locale = 'en-US' }: { locale?: VerdictLocale } = {}): Finding[] =>
+  freshScanFindings(scan, locale).map((f) => f.finding);
 
-const SCAN: RspamdScan = {
+const SCAN: FreshScan = {
   action: 'reject',
   score: 21.4,
   requiredScore: 15,
@@ -44,7 +54,8 @@ describe('rspamdFindings', () => {
     expect(findings[0]).toEqual({
       code: 'RSPAMD_ACTION',
       severity: 'high',
-      causeKind: 'contentFilter',
+      // It held the message back; its strongest symbol (CLAM_VIRUS) says what for.
+      causeKind: 'malware',
       layer: 'rspamd',
       evidence: { header: RSPAMD_EVIDENCE_HEADER, value: 'reject [21.40 / 15.00]' },
       explanation:
@@ -99,7 +110,7 @@ describe('rspamdFindings', () => {
     ['discard', 'high', 'contentFilter'],
     ['my custom action', 'medium', 'contentFilter'],
   ])('action "%s" is %s with cause %s', (action, severity, causeKind) => {
-    const [summary] = rspamdFindings({ ...SCAN, action, messages: {} });
+    const [summary] = rspamdFindings({ ...SCAN, action, messages: {}, symbols: [sym('BAYES_SPAM', 5.1)] });
     expect(summary).toMatchObject({ severity, causeKind });
     expect(summary?.explanation).not.toContain('{');
   });
@@ -133,5 +144,47 @@ describe('RSPAMD_TEXTS', () => {
       if (typeof a === 'string' && typeof b === 'string') expect([key, placeholders(b)]).toEqual([key, placeholders(a)]);
     }
     for (const action of RSPAMD_KNOWN_ACTIONS) expect(other.actions[action]).not.toBe('');
+  });
+});
+
+describe('the judge weighs a fresh scan with the header evidence', () => {
+  /** Exchange Online stamped nothing about spam: the headers cannot say why it was held. */
+  const SILENT = [
+    'From: Billing <billing@supplier.example>',
+    'To: anna@contoso.example',
+    'Subject: Invoice 4411',
+    'Message-ID: <a@supplier.example>',
+    '',
+  ].join('\r\n');
+  /** SpamAssassin, which the organisation runs (its milter appends its headers), flagged it. */
+  const FLAGGED = [
+    'Received: from mx.supplier.example (mx.supplier.example [203.0.113.7]) by mx.contoso.example (Postfix) with ESMTPS id 1; Mon, 23 Nov 2026 08:00:00 +0000',
+    'X-Spam-Status: Yes, score=7.1 required=5.0 tests=BAYES_99,URIBL_BLACK autolearn=no',
+    'X-Spam-Flag: YES',
+    SILENT,
+  ].join('\r\n');
+
+  test('with no verdict in the headers, a scan that held the message back names the cause, of its strongest kind', () => {
+    const before = analyzeHeaders(SILENT);
+    expect(before.primaryCause.kind).toBe('undetermined');
+    const after = analyzeHeaders(SILENT, { scan: { ...SCAN, symbols: [sym('PHISHED_PAYPAL', 6), sym('BAYES_SPAM', 5)] } });
+    expect(after.primaryCause).toMatchObject({ kind: 'phishing', layer: 'rspamd', findingCode: 'RSPAMD_ACTION' });
+    expect(after.category).toBe('phishing');
+    expect(after.contributingCauses.map((c) => c.findingCode)).toContain('RSPAMD_SYMBOL');
+  });
+
+  test("the headers' own filter verdict stays the primary cause; the scan contributes", () => {
+    const verdict = analyzeHeaders(FLAGGED, { trust: { filters: ['spamAssassin'] }, scan: { ...SCAN, symbols: [sym('BAYES_SPAM', 5)] } });
+    expect(verdict.primaryCause.kind).toBe('contentFilter');
+    expect(verdict.primaryCause.findingCode).not.toBe('RSPAMD_ACTION');
+    expect(verdict.primaryCause.layer).not.toBe('rspamd');
+    expect(verdict.contributingCauses.map((c) => c.findingCode)).toContain('RSPAMD_ACTION');
+    expect(verdict.findings.filter((f) => f.layer === 'rspamd')).toHaveLength(2);
+  });
+
+  test('a scan that would deliver the message names no cause', () => {
+    const verdict = analyzeHeaders(SILENT, { scan: { ...SCAN, action: 'no action', symbols: [sym('MIME_GOOD', -0.1)] } });
+    expect(verdict.primaryCause.kind).toBe('undetermined');
+    expect(verdict.findings.find((f) => f.code === 'RSPAMD_ACTION')?.severity).toBe('info');
   });
 });

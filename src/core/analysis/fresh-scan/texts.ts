@@ -6,7 +6,7 @@
  * Rspamd's own symbol descriptions are English only, so the texts quote them rather than
  * translate them.
  */
-import type { VerdictLocale } from '../../contracts/verdict';
+import type { VerdictLocale } from '../../../contracts/verdict';
 
 /** The actions Rspamd ships with (plus the two common custom ones), in its own spelling. */
 export const RSPAMD_KNOWN_ACTIONS = [

@@ -1,0 +1,34 @@
+/**
+ * The server a loopback bench measures, in a child process (bench/intake-server.ts), so the
+ * load generator and the server do not share one event loop.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export interface ChildServer {
+  child: ChildProcess;
+  port: number;
+  /** The app's data folder (its SQLite file and issuer key); absent for the bare handler. */
+  dataDir?: string;
+}
+
+/** `app`: the real triage server, configured by `env` on top of the bench defaults. */
+export function startServer(mode: 'app' | 'bare', env: Record<string, string> = {}): Promise<ChildServer> {
+  const child = fork(path.join(__dirname, 'intake-server.js'), [mode, JSON.stringify(env)], { stdio: 'inherit' });
+  let dataDir: string | undefined;
+  return new Promise((resolve, reject) => {
+    child.on('message', (message: { port?: number; dataDir?: string }) => {
+      if (message.dataDir) dataDir = message.dataDir;
+      if (message.port) resolve({ child, port: message.port, ...(dataDir ? { dataDir } : {}) });
+    });
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+export function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.send('stop');
+  });
+}
