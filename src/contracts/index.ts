@@ -4,3 +4,4 @@ export * from './submissions';
 export * from './addin-config';
 export * from './lists';
 export * from './verdict';
+export * from './portal';

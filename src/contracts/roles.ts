@@ -1,6 +1,12 @@
 /**
  * Roles carried in the token's `roles` claim. Names follow Microsoft Entra ID's built-in
  * roles so an Entra app registration can emit them unchanged. No role = an end user.
+ * SecurityAdministrator does everything; SecurityReader reads everything and changes nothing;
+ * QuarantineAdministrator takes the quarantine actions.
  */
-export const ROLES = ['SecurityAdministrator', 'SecurityReader'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Static } from '@sinclair/typebox';
+import { literalUnion } from './common';
+
+export const ROLES = ['SecurityAdministrator', 'SecurityReader', 'QuarantineAdministrator'] as const;
+export const Role = literalUnion(ROLES);
+export type Role = Static<typeof Role>;

@@ -3,7 +3,8 @@
  * Graph's emailThreatSubmission where it fits, so admins who script Graph feel at home.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { EmailAddress, Id, IsoDateTime, Page } from './common';
+import { EmailAddress, Id, IsoDateTime, Page, literalUnion } from './common';
+import { Review, ReviewState } from './portal/review';
 
 export const SUBMISSION_CATEGORIES = ['notJunk', 'spam', 'phishing', 'malware'] as const;
 export const SubmissionCategory = Type.Union(SUBMISSION_CATEGORIES.map((c) => Type.Literal(c)));
@@ -66,6 +67,10 @@ export const Submission = Type.Object({
   originalSubmissionId: Type.Union([Id, Type.Null()]),
   /** The analysis result once status is `succeeded`; null while pending. */
   result: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+  /** The admin's result for a user's report, once marked; the reporter sees it too. */
+  review: Type.Union([Review, Type.Null()]),
+  /** The cluster of similar reports this one belongs to, once clustered. */
+  clusterId: Type.Union([Id, Type.Null()]),
 });
 export type Submission = Static<typeof Submission>;
 
@@ -84,12 +89,20 @@ export const ListSubmissionsQuery = Type.Object(
     category: Type.Optional(SubmissionCategory),
     status: Type.Optional(SubmissionStatus),
     source: Type.Optional(SubmissionSource),
+    /** The admin's result so far: `unreviewed`, or one of the results. */
+    review: Type.Optional(ReviewState),
     reporter: Type.Optional(Type.String({ maxLength: 320 })),
+    /** A sender address, or a domain (`contoso.com`: every sender at that domain). */
     sender: Type.Optional(Type.String({ maxLength: 320 })),
     recipient: Type.Optional(Type.String({ maxLength: 320 })),
     internetMessageId: Type.Optional(Type.String({ maxLength: 998 })),
+    clusterId: Type.Optional(Id),
+    /** Words in the subject (each word, as a prefix: `invo` finds "Invoice 4411"). */
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     createdAfter: Type.Optional(IsoDateTime),
     createdBefore: Type.Optional(IsoDateTime),
+    /** By report date: newest first (default) or oldest first. */
+    sort: Type.Optional(literalUnion(['newest', 'oldest'] as const)),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },

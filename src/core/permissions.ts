@@ -1,7 +1,8 @@
 /**
  * Who may do what. Pure: a principal and a resource in, yes or no out. Roles follow Entra ID:
  * SecurityAdministrator reads and changes everything, SecurityReader reads everything and
- * changes nothing, everyone else is an end user who sees only their own reports.
+ * changes nothing, QuarantineAdministrator takes the quarantine actions, everyone else is an
+ * end user who sees only their own reports.
  */
 import type { Role } from '../contracts/roles';
 
@@ -31,6 +32,11 @@ export function canReadAll(principal: Principal): boolean {
 /** May change organisation-wide state: analyse, release, allow/block entries. */
 export function canAdminister(principal: Principal): boolean {
   return isAdmin(principal);
+}
+
+/** May take the quarantine actions (release, delete, approve or deny requests). */
+export function canManageQuarantine(principal: Principal): boolean {
+  return isAdmin(principal) || principal.roles.includes('QuarantineAdministrator');
 }
 
 export function canReadSubmissionOf(principal: Principal, createdByEmail: string): boolean {

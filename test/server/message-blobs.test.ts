@@ -38,6 +38,12 @@ function row(overrides: Partial<SubmissionRow> = {}): SubmissionRow {
     original_submission_id: null,
     result: null,
     idempotency_key: null,
+    review_result: null,
+    review_message: null,
+    reviewed_date_time: null,
+    reviewed_by: null,
+    cluster_id: null,
+    sender_domain: 'supplier.example',
     ...overrides,
   };
 }

@@ -20,7 +20,7 @@ import { messageBlobOf, type BlobReader, type MessageBlob } from '../store/blob-
 import type { SubmissionRow, SubmissionsRepo } from '../store/submissions-repo';
 import { badRequest, forbidden, notFound, tooLarge } from './errors';
 import type { DecisionsService } from './decisions-service';
-import { toSubmission } from './submission-view';
+import { newRowState, toSubmission, type NewRowState } from './submission-view';
 import type { Clock } from '../../core/time/clock';
 
 export interface AnalysisDeps {
@@ -93,9 +93,10 @@ export class AnalysisService {
     }
   }
 
-  private async record(principal: Principal, base: Omit<SubmissionRow, 'id' | 'source' | 'status' | 'created_date_time' | 'created_by_email' | 'created_by_subject' | 'created_by_name' | 'result' | 'idempotency_key'>, verdict: Verdict, blob?: MessageBlob): Promise<Submission> {
+  private async record(principal: Principal, base: Omit<SubmissionRow, 'id' | 'source' | 'status' | 'created_date_time' | 'created_by_email' | 'created_by_subject' | 'created_by_name' | 'result' | 'idempotency_key' | keyof NewRowState>, verdict: Verdict, blob?: MessageBlob): Promise<Submission> {
     const row: SubmissionRow = {
       ...base,
+      ...newRowState(base.sender),
       id: randomUUID(),
       source: 'administrator',
       status: 'succeeded',

@@ -1,6 +1,22 @@
 /** Turns stored rows into the API's Submission shape (contracts), in one place. */
+import type { ReviewResult } from '../../contracts/portal/review';
 import type { Submission, SubmissionCategory, SubmissionSource, SubmissionStatus } from '../../contracts/submissions';
 import type { SubmissionRow } from '../store/submissions-repo';
+
+/** The columns a new row starts with: not reviewed, not clustered, its sender's domain. */
+export type NewRowState = Pick<SubmissionRow, 'review_result' | 'review_message' | 'reviewed_date_time' | 'reviewed_by' | 'cluster_id' | 'sender_domain'>;
+
+export function newRowState(sender: string): NewRowState {
+  const at = sender.lastIndexOf('@');
+  return {
+    review_result: null,
+    review_message: null,
+    reviewed_date_time: null,
+    reviewed_by: null,
+    cluster_id: null,
+    sender_domain: at === -1 ? '' : sender.slice(at + 1).toLowerCase(),
+  };
+}
 
 export function toSubmission(row: SubmissionRow): Submission {
   return {
@@ -20,5 +36,9 @@ export function toSubmission(row: SubmissionRow): Submission {
     hasMessage: row.message_sha256 !== null,
     originalSubmissionId: row.original_submission_id,
     result: row.result === null ? null : (JSON.parse(row.result) as Record<string, unknown>),
+    review: row.review_result === null || row.reviewed_date_time === null
+      ? null
+      : { result: row.review_result as ReviewResult, message: row.review_message, reviewedDateTime: row.reviewed_date_time, reviewedBy: row.reviewed_by ?? '' },
+    clusterId: row.cluster_id,
   };
 }

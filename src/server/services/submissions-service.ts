@@ -15,7 +15,7 @@ import { badRequest, forbidden, notFound, tooLarge, tooMany } from './errors';
 import { isoInstant } from './instants';
 import { QuotaCounter } from './quota-counter';
 import { cursorPosition } from './paging';
-import { toSubmission } from './submission-view';
+import { newRowState, toSubmission } from './submission-view';
 
 export interface SubmissionsDeps {
   repo: SubmissionsRepo;
@@ -24,6 +24,11 @@ export interface SubmissionsDeps {
   maxMessageBytes: number;
   /** Reports one user may make per UTC day; 0 = no quota. */
   submissionsPerDay: number;
+  /**
+   * Told of each new user report once it is committed (clustering picks it up from here). It
+   * must not throw or wait: the reporter's answer does not depend on it.
+   */
+  afterCreate?: (row: SubmissionRow) => void;
 }
 
 export interface CreateOutcome {
@@ -80,6 +85,7 @@ export class SubmissionsService {
       original_submission_id: null,
       result: null,
       idempotency_key: idempotencyKey ?? null,
+      ...newRowState(input.sender.toLowerCase()),
     };
     try {
       await this.deps.repo.insert(row, blob);
@@ -92,6 +98,7 @@ export class SubmissionsService {
       throw error;
     }
     this.quota.accepted(principal.id, midnight);
+    this.deps.afterCreate?.(row);
     return { submission: toSubmission(row), created: true };
   }
 

@@ -3,6 +3,9 @@
  * in both SQLite and PostgreSQL: one code path, and text order is time order.
  */
 import type { Generated } from 'kysely';
+import type { ClusterTables } from './schema-clusters';
+import type { MailTables } from './schema-mail';
+import type { SignInTables } from './schema-sign-in';
 
 export interface SubmissionsTable {
   id: string;
@@ -31,6 +34,14 @@ export interface SubmissionsTable {
   /** JSON of the analysis result. */
   result: string | null;
   idempotency_key: string | null;
+  /** The admin's review of a user report (migration 006): null until marked. */
+  review_result: string | null;
+  review_message: string | null;
+  reviewed_date_time: string | null;
+  reviewed_by: string | null;
+  cluster_id: string | null;
+  /** The sender's domain, lower-cased, for "every sender at this domain". */
+  sender_domain: string;
 }
 
 /** An original message, keyed by the SHA-256 of its bytes (stored once however often reported). */
@@ -84,8 +95,17 @@ export interface AllowBlockEntriesTable {
   last_used_date_time: string | null;
 }
 
-export interface Database {
+/** A value an admin saved in the portal (templates, policy), as JSON. */
+export interface SettingsTable {
+  key: string;
+  value: string;
+  modified_by: string;
+  modified_date_time: string;
+}
+
+export interface Database extends MailTables, ClusterTables, SignInTables {
   submissions: SubmissionsTable;
+  settings: SettingsTable;
   message_blobs: MessageBlobsTable;
   audit_log: AuditTable;
   user_list_entries: UserListEntriesTable;

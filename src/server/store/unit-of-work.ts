@@ -6,6 +6,7 @@
 import { sql, type Transaction } from 'kysely';
 import { AllowBlockRepo } from './allow-block-repo';
 import { AuditRepo } from './audit-repo';
+import { MailOutboxRepo } from './mail-outbox-repo';
 import type { Db } from './database';
 import type { Executor } from './executor';
 import { RetentionRepo } from './retention-repo';
@@ -17,6 +18,7 @@ export interface Repos {
   entries: AllowBlockRepo;
   audit: AuditRepo;
   userLists: UserListsRepo;
+  mail: MailOutboxRepo;
 }
 
 export interface UnitOfWork extends Repos {
@@ -29,7 +31,7 @@ export interface UnitOfWork extends Repos {
 }
 
 function reposOn(db: Executor): Repos {
-  return { entries: new AllowBlockRepo(db), audit: new AuditRepo(db), userLists: new UserListsRepo(db) };
+  return { entries: new AllowBlockRepo(db), audit: new AuditRepo(db), userLists: new UserListsRepo(db), mail: new MailOutboxRepo(db) };
 }
 
 function unitOfWorkOn(trx: Transaction<Database>): UnitOfWork {

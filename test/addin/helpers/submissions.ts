@@ -31,6 +31,8 @@ export function anAcceptedSubmission(id = 'sub1', overrides: Partial<Submission>
     hasMessage: true,
     originalSubmissionId: null,
     result: null,
+    review: null,
+    clusterId: null,
     ...overrides,
   };
 }

@@ -4,6 +4,10 @@ import { m002Lists } from './002-lists';
 import { m003AuditByTarget } from './003-audit-by-target';
 import { m004MessageBlobs } from './004-message-blobs';
 import { m005StableSubjects } from './005-stable-subjects';
+import { m006ReviewAndSettings } from './006-review-and-settings';
+import { m007MailOutbox } from './007-mail-outbox';
+import { m008Clusters } from './008-clusters';
+import { m009SignInLinks } from './009-sign-in-links';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the same list runs from
@@ -15,6 +19,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-audit-by-target': m003AuditByTarget,
   '004-message-blobs': m004MessageBlobs,
   '005-stable-subjects': m005StableSubjects,
+  '006-review-and-settings': m006ReviewAndSettings,
+  '007-mail-outbox': m007MailOutbox,
+  '008-clusters': m008Clusters,
+  '009-sign-in-links': m009SignInLinks,
 };
 
 export const migrationProvider: MigrationProvider = {
