@@ -12,7 +12,7 @@ import {
 } from '../../src/addin/api';
 import { senderFromApi } from '../../src/addin/outbox';
 import { ORIGIN, startAddinServer, type AddinServer } from './helpers/addin-server';
-import { aSubmission } from './helpers/submissions';
+import { aSubmission, anAcceptedSubmission } from './helpers/submissions';
 
 /** A token source that hands out the given tokens in turn, moving on after each invalidate(). */
 function staticTokens(...tokens: string[]) {
@@ -83,8 +83,10 @@ describe('API client against the real server', () => {
     expect(request?.body).toEqual(aSubmission());
 
     // The server holds one report, as Alice's, with what she sent.
+    // (Clustering runs after intake, so the stored row may already name its cluster.)
     const stored = await server.submissions();
-    expect(stored).toEqual([first.submission]);
+    const withoutCluster = ({ clusterId: _cluster, ...rest }: typeof first.submission) => rest;
+    expect(stored.map(withoutCluster)).toEqual([withoutCluster(first.submission)]);
     expect(stored[0]).toMatchObject({
       category: 'notJunk',
       internetMessageId: '<m1@example.com>',
@@ -101,7 +103,9 @@ describe('API client against the real server', () => {
     const { submission } = await api.createSubmission(aSubmission({ internetMessageId: '<a+b@x.example>' }), 'plus-sign-key');
     await api.createSubmission(aSubmission({ internetMessageId: '<a b@x.example>' }), 'space-key-01');
     // "+" reaches the server as itself, not as a space: only the one report matches.
-    await expect(api.listMySubmissions({ internetMessageId: '<a+b@x.example>' })).resolves.toEqual({ items: [submission], nextCursor: null });
+    const page = await api.listMySubmissions({ internetMessageId: '<a+b@x.example>' });
+    expect(page.items.map((item) => item.id)).toEqual([submission.id]);
+    expect(page.nextCursor).toBeNull();
     expect(server.sentTo('GET', '/api/me/submissions')[0]?.path).toBe('/api/me/submissions?internetMessageId=%3Ca%2Bb%40x.example%3E');
   });
 
@@ -111,6 +115,7 @@ describe('API client against the real server', () => {
     const error = await api.createSubmission(aSubmission({ message: Buffer.alloc(2048, 'a').toString('base64') }), 'too-large-key').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 413, message: 'the message is larger than the 1024 byte limit', code: 'too_large' });
+    expect((error as ApiError).refusal).toEqual({ status: 413, code: 'too_large', reasons: [] });
     await expect(server.submissions()).resolves.toEqual([]);
   });
 
@@ -172,12 +177,33 @@ describe('senderFromApi', () => {
   }
   const body = { statusCode: 0, error: 'x', message: 'server says no' };
 
-  it('classifies permanent 4xx as rejected with the server message', async () => {
-    await expect(senderThrowing(new ApiError(400, 'server says no', body))(aSubmission(), 'k')).resolves.toEqual({
+  it('classifies permanent 4xx as rejected, keeping the status and code (and the message for diagnostics)', async () => {
+    const refusedBody = { ...body, statusCode: 400, code: 'invalid_headers' };
+    await expect(senderThrowing(new ApiError(400, 'server says no', refusedBody))(aSubmission(), 'k')).resolves.toEqual({
       kind: 'rejected',
-      status: 400,
+      refusal: { status: 400, code: 'invalid_headers', reasons: [] },
       message: 'server says no',
     });
+    // A body without a code (a proxy in front of the server) keeps the status alone.
+    await expect(senderThrowing(new ApiError(400, 'server says no', body))(aSubmission(), 'k')).resolves.toMatchObject({
+      refusal: { status: 400, code: null, reasons: [] },
+    });
+  });
+
+  it('gives a stored report without a language the display language before sending it', async () => {
+    const sent: unknown[] = [];
+    const send = senderFromApi(
+      {
+        createSubmission: async (submission) => {
+          sent.push(submission);
+          return { submission: anAcceptedSubmission(), created: true };
+        },
+      },
+      { displayLanguage: () => 'fr-FR' },
+    );
+    await send(aSubmission(), 'k1');
+    await send(aSubmission({ locale: 'da-DK' }), 'k2');
+    expect(sent).toEqual([aSubmission({ locale: 'fr-FR' }), aSubmission({ locale: 'da-DK' })]);
   });
 
   it.each([401, 408, 429, 502])('classifies %i as retry', async (status) => {

@@ -56,6 +56,8 @@ describe('ribbon report commands', () => {
       subject: 'Your order has shipped',
       receivedDateTime: '2025-03-04T08:09:10.000Z',
       toRecipients: ['alice@contoso.example', 'team@contoso.example'],
+      // Outlook's display language: the security team's answer comes back in it.
+      locale: 'en-US',
       message: EML_BASE64,
     });
     expect(server.sentTo('POST', '/api/dev/token')[0]?.body).toEqual({
@@ -103,15 +105,28 @@ describe('ribbon report commands', () => {
     await expect(storage.getItem(DEFAULT_STORAGE_KEY)).resolves.toBeNull();
   });
 
-  it('shows the server reason when a report is refused for good', async () => {
+  it('says why a report is refused for good, from the refusal’s code', async () => {
     // An Exchange-internal sender, not an Internet address: the server refuses the report.
     const { office, handler } = loadCommands({ item: { from: { emailAddress: '/O=EXCHANGE/CN=ANNA', displayName: 'Anna' } } });
     const event = commandEvent();
     await handler('reportJunk')(event);
     expect(event.completed).toHaveBeenCalledTimes(1);
     expect(office.notices[0]?.details.type).toBe('errorMessage');
-    expect(office.notices[0]?.details.message).toMatch(/^Your report was not accepted: body\/sender must match /);
+    expect(office.notices[0]?.details.message).toBe('Your report was not accepted: Part of what was sent did not pass the server’s checks.');
     await expect(server.submissions()).resolves.toEqual([]);
+  });
+
+  it('says it in the user’s language (fr-FR), and sends the report in it', async () => {
+    const { office, handler } = loadCommands({
+      displayLanguage: 'fr-FR',
+      item: { from: { emailAddress: '/O=EXCHANGE/CN=ANNA', displayName: 'Anna' } },
+    });
+    await handler('reportJunk')(commandEvent());
+    expect(server.sentTo('POST', '/api/submissions')[0]?.body).toMatchObject({ locale: 'fr-FR' });
+    expect(office.notices[0]?.details).toEqual({
+      type: 'errorMessage',
+      message: 'Votre signalement a été refusé : Une partie de ce qui a été envoyé n’a pas passé les contrôles du serveur.',
+    });
   });
 
   it('completes even when no message is open', async () => {
@@ -249,6 +264,7 @@ describe('createCommandHandlers', () => {
         notify: async () => {
           throw new Error('item moved away');
         },
+        onItemChanged: () => () => undefined,
       },
       services: () => {
         throw new Error('no origin');

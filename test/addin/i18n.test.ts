@@ -10,9 +10,9 @@ function leaves(catalog: object, prefix = ''): Array<[string, string]> {
     if (typeof value === 'string') return [[path, value]];
     if (typeof value === 'function') {
       const fn = value as (...args: unknown[]) => unknown;
-      // Text functions take numbers (counts) or strings (names, reasons).
-      const sample = /count|Waiting|Failed$|used/i.test(path) ? 3 : 'SAMPLE';
-      return [[path, String(fn(sample, sample))]];
+      // Text functions take numbers (counts, figures, statuses) or strings (names, reasons).
+      const sample = /count|Waiting|Failed$|used|limitReached|expiryTooFar|withoutCode/i.test(path) ? 3 : 'SAMPLE';
+      return [[path, String(fn(sample, sample, sample))]];
     }
     return leaves(value as object, path);
   });
@@ -51,7 +51,11 @@ describe('catalogs', () => {
   });
 
   it.each([
-    ['da-DK', daDK, ['productName', 'categories.phishing', 'categories.malware', 'pane.reportPhishing']],
+    [
+      'da-DK',
+      daDK,
+      ['productName', 'categories.phishing', 'categories.malware', 'pane.reportPhishing', 'pane.outboxRefused', 'review.results.phishing', 'review.results.spam'],
+    ],
     ['fr-FR', frFR, ['productName']],
   ])('%s is really translated', (_name, catalog, sameAsEnglish) => {
     const untranslated = leaves(catalog)
@@ -69,6 +73,12 @@ describe('catalogs', () => {
       expect(catalog.lists.chooseAddress('a@b.example')).toContain('a@b.example');
       expect(catalog.lists.chooseDomain('b.example')).toContain('b.example');
       expect(catalog.lists.removeLabel('a@b.example')).toMatch(new RegExp(`^${catalog.lists.remove} a@b\\.example$`));
+      expect(catalog.review.answeredOn('DATE')).toContain('DATE');
+      expect(catalog.pane.outboxRefused('CATEGORY', 'SUBJECT', 'REASON')).toMatch(/CATEGORY.*SUBJECT.*REASON/);
+      expect(catalog.serverErrors.unknown('some_code')).toContain('some_code');
+      expect(catalog.serverErrors.withoutCode(502)).toContain('502');
+      expect(catalog.serverErrors.limitReached(7, 9)).toMatch(/7.*9/);
+      expect(catalog.serverErrors.expiryTooFar(30)).toContain('30');
       for (const list of ['safe', 'blocked'] as const) {
         expect(catalog.lists.added[list]('a@b.example')).toContain('a@b.example');
         expect(catalog.lists.removed[list]('a@b.example')).toContain('a@b.example');

@@ -60,14 +60,21 @@ describe('sender choices', () => {
 describe('failure wording', () => {
   const refused = (reason: string) => `REFUSED(${reason})`;
 
-  it('shows the server’s own message inside the sentence for the attempt', () => {
-    const error = new ApiError(409, 'The list is full: 1024 of 1024 entries are used. Remove one first.', null);
-    expect(listFailureText(error, enUS, refused)).toBe(
-      'REFUSED(The list is full: 1024 of 1024 entries are used. Remove one first.)',
+  it('words the server’s refusal from its code and figures, inside the sentence for the attempt', () => {
+    const full = {
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'The list is full: 1024 of 1024 entries are used. Remove one first.',
+      code: 'limitReached',
+      errors: [{ code: 'limitReached', message: 'The list is full: 1024 of 1024 entries are used. Remove one first.', field: 'value', used: 1024, limit: 1024 }],
+    };
+    const error = new ApiError(409, full.message, full);
+    expect(listFailureText(error, enUS, refused)).toBe('REFUSED(The list is full: 1,024 of 1,024 entries are used. Remove one first.)');
+    expect(listFailureText(error, daDK, (reason) => daDK.lists.addFailed.safe('a@x.example', reason))).toBe(
+      'a@x.example blev ikke føjet til dine sikre afsendere: Listen er fuld: 1.024 af 1.024 poster er brugt. Fjern først en.',
     );
-    expect(enUS.lists.addFailed.safe('a@x.example', error.message)).toBe(
-      'a@x.example was not added to your safe senders: The list is full: 1024 of 1024 entries are used. Remove one first.',
-    );
+    // The server's English sentence is never part of another language's.
+    expect(listFailureText(error, daDK, refused)).not.toContain('entries');
   });
 
   it('has its own sentences for "not on this server", "no answer" and anything else', () => {

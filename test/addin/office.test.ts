@@ -7,7 +7,8 @@ import {
   createOfficeMailbox,
   type SpamReportingEvent,
 } from '../../src/addin/office';
-import { EML_BASE64, HEADERS, MESSAGE, installOffice, uninstallOffice } from './helpers/office-mock';
+import { createItemChangedSource } from '../../src/addin/office/item-changed';
+import { EML_BASE64, HEADERS, ITEM_CHANGED, MESSAGE, installOffice, uninstallOffice } from './helpers/office-mock';
 
 afterEach(uninstallOffice);
 
@@ -89,6 +90,72 @@ describe('Office layer: context', () => {
   it('converts an item id to a REST v2.0 id', () => {
     installOffice();
     expect(createOfficeMailbox().restId('AA/BB')).toBe('rest(v2.0):AA-BB');
+  });
+});
+
+describe('Office layer: the selected message changes (ItemChanged, pinned task pane)', () => {
+  it('registers one ItemChanged handler for all its listeners, and reads the new selection when it fires', () => {
+    const office = installOffice();
+    const mailbox = createOfficeMailbox();
+    const first = jest.fn(() => mailbox.messageFacts()?.subject);
+    const second = jest.fn();
+    const stopFirst = mailbox.onItemChanged(first);
+    mailbox.onItemChanged(second);
+    expect(office.eventHandlers.get(ITEM_CHANGED)).toHaveLength(1);
+
+    office.select({ subject: 'Another message', internetMessageId: '<other@example.com>' });
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(first).toHaveReturnedWith('Another message');
+    expect(second).toHaveBeenCalledTimes(1);
+    expect(mailbox.messageFacts()?.internetMessageId).toBe('<other@example.com>');
+
+    // A listener that left is not called; nothing selected reads as no message.
+    stopFirst();
+    office.select(null);
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).toHaveBeenCalledTimes(2);
+    expect(mailbox.messageFacts()).toBeNull();
+    expect(office.eventHandlers.get(ITEM_CHANGED)).toHaveLength(1);
+  });
+
+  it('does nothing on a client without item events (older than Mailbox 1.5)', () => {
+    const office = installOffice({ withoutItemEvents: true });
+    const listener = jest.fn();
+    const stop = createOfficeMailbox().onItemChanged(listener);
+    office.select({ subject: 'Another message' });
+    expect(listener).not.toHaveBeenCalled();
+    stop();
+  });
+
+  it('says when Outlook refuses the registration, and a later listener tries again', async () => {
+    const log = jest.fn();
+    installOffice({ itemEventsFail: true });
+    const source = createItemChangedSource(log);
+    source.onItemChanged(() => undefined);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(log).toHaveBeenCalledWith('could not listen for ItemChanged', expect.objectContaining({ name: 'OfficeError', operation: 'addHandlerAsync' }));
+
+    uninstallOffice();
+    const office = installOffice();
+    const listener = jest.fn();
+    source.onItemChanged(listener);
+    office.select({ subject: 'Another message' });
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps calling the other listeners when one throws', () => {
+    const office = installOffice();
+    const log = jest.fn();
+    const source = createItemChangedSource(log);
+    const after = jest.fn();
+    source.onItemChanged(() => {
+      throw new Error('listener bug');
+    });
+    source.onItemChanged(after);
+    office.select(null);
+    expect(after).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith('an ItemChanged listener failed', expect.any(Error));
   });
 });
 

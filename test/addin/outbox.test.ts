@@ -148,18 +148,17 @@ describe('Outbox', () => {
     await expect(afterReload.entries()).resolves.toEqual([]);
   });
 
-  it('marks a permanently refused report failed, with the server message, and never resends it', async () => {
-    const sender = scriptedSender({ kind: 'rejected', status: 400, message: 'body/sender must match format "email"' });
+  it('marks a permanently refused report failed, keeping the status and code, and never resends it', async () => {
+    const refusal = { status: 400, code: 'validation_failed', reasons: [] };
+    const sender = scriptedSender({ kind: 'rejected', refusal, message: 'body/sender must match format "email"' });
     const { outbox, storage } = harness(sender.send);
     const outcome = await outbox.submit(aSubmission());
-    expect(outcome).toEqual({
-      kind: 'rejected',
-      key: 'key-1',
-      status: 400,
-      message: 'body/sender must match format "email"',
-    });
+    expect(outcome).toEqual({ kind: 'rejected', key: 'key-1', refusal, message: 'body/sender must match format "email"' });
     const [entry] = await outbox.entries();
-    expect(entry).toMatchObject({ state: 'failed', lastError: 'body/sender must match format "email"' });
+    expect(entry).toMatchObject({ state: 'failed', refusal, lastError: 'body/sender must match format "email"' });
+    // Stored as such: a reloaded pane (or the other runtime) reads the same refusal.
+    const stored = JSON.parse((await storage.getItem(DEFAULT_STORAGE_KEY)) ?? '[]') as unknown[];
+    expect(stored).toEqual([expect.objectContaining({ state: 'failed', refusal })]);
     // The payload is dropped (it will never be sent), the entry stays for the user to read.
     await expect(storage.getItem(`${DEFAULT_STORAGE_KEY}.payload.key-1`)).resolves.toBeNull();
     await expect(outbox.nextDueAt()).resolves.toBeNull();
@@ -168,6 +167,22 @@ describe('Outbox', () => {
 
     await outbox.dismiss('key-1');
     await expect(outbox.entries()).resolves.toEqual([]);
+  });
+
+  it('reads entries stored before refusals were kept: a refused one has no status or code, a pending one no refusal', async () => {
+    const summary = { category: 'spam', internetMessageId: '<m>', sender: 's@x.example', subject: 'Old' };
+    const old = [
+      { key: 'old-failed', createdAt: T0, attempts: 1, nextAttemptAt: T0, state: 'failed', lastError: 'body/sender must match format "email"', degraded: false, summary },
+      { key: 'old-lost', createdAt: T0 + 1, attempts: 0, nextAttemptAt: T0, state: 'failed', lastError: 'unreadable', degraded: false, summary },
+      { key: 'old-pending', createdAt: T0 + 2, attempts: 1, nextAttemptAt: T0, state: 'pending', lastError: 'fetch failed', degraded: false, summary },
+    ];
+    const storage = createMemoryStorage({ [DEFAULT_STORAGE_KEY]: JSON.stringify(old) });
+    const { outbox } = harness(scriptedSender().send, storage);
+    expect((await outbox.entries()).map((entry) => [entry.key, entry.refusal])).toEqual([
+      ['old-failed', { status: null, code: null, reasons: [] }],
+      ['old-lost', null],
+      ['old-pending', null],
+    ]);
   });
 
   it('stops a flush at the first "try later" and holds the rest back as long', async () => {

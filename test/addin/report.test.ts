@@ -1,12 +1,16 @@
 import { enUS } from '../../src/i18n/en-US';
 import type { MessageFacts, OfficeMailbox } from '../../src/addin/office';
 import type { SubmitOutcome } from '../../src/addin/outbox';
+import { daDK } from '../../src/i18n/da-DK';
+import { frFR } from '../../src/i18n/fr-FR';
 import {
   buildSubmission,
   categoryFromSpamOptions,
   describeReport,
+  reportLocale,
   reportMessage,
   spamDialogFor,
+  withLocale,
   type ReportResult,
 } from '../../src/addin/report';
 import { anAcceptedSubmission } from './helpers/submissions';
@@ -31,6 +35,7 @@ describe('buildSubmission', () => {
       facts: FACTS,
       user: USER,
       content: { eml: 'RU1M', headers: 'Received: x' },
+      displayLanguage: 'da-DK',
       now: 0,
     });
     expect(built.submission).toEqual({
@@ -42,8 +47,10 @@ describe('buildSubmission', () => {
       receivedDateTime: '2025-03-04T08:09:10.000Z',
       toRecipients: ['alice@contoso.example'],
       comment: 'unsolicited',
+      locale: 'da-DK',
       message: 'RU1M',
     });
+    // The header-only stand-in carries the reporter's language too.
     expect(built.fallback).toEqual({ ...built.submission, message: undefined, headers: 'Received: x' });
     expect(built.fallback && 'message' in built.fallback).toBe(false);
   });
@@ -55,6 +62,7 @@ describe('buildSubmission', () => {
       facts: { ...FACTS, subject: 's'.repeat(1200), receivedAt: '' },
       user: USER,
       content: { eml: null, headers: 'Received: x' },
+      displayLanguage: 'fr-CA',
       now: Date.parse('2025-01-01T00:00:00Z'),
     });
     expect(built.submission.headers).toBe('Received: x');
@@ -62,11 +70,40 @@ describe('buildSubmission', () => {
     expect(built.submission.subject).toHaveLength(998);
     expect(built.submission.comment).toHaveLength(2000);
     expect(built.submission.receivedDateTime).toBe('2025-01-01T00:00:00.000Z');
+    expect(built.submission.locale).toBe('fr-CA');
     expect(built.fallback).toBeUndefined();
   });
 
+  it('sends the display language only when the server can take it, so a report is never refused over it', () => {
+    expect(reportLocale('da-DK')).toBe('da-DK');
+    expect(reportLocale(' en-GB ')).toBe('en-GB');
+    expect(reportLocale('zh_Hant_TW')).toBe('zh-Hant-TW');
+    expect(reportLocale('')).toBeNull();
+    expect(reportLocale(undefined)).toBeNull();
+    expect(reportLocale('x')).toBeNull();
+    expect(reportLocale('en US')).toBeNull();
+    expect(reportLocale(`en-${'a1234567-'.repeat(4)}x`)).toBeNull(); // past 35 characters
+    const built = buildSubmission({
+      category: 'notJunk',
+      comment: '',
+      facts: FACTS,
+      user: USER,
+      content: { eml: 'RU1M', headers: null },
+      displayLanguage: '',
+      now: 0,
+    });
+    expect('locale' in built.submission).toBe(false);
+  });
+
+  it('gives a stored report without a language the one Outlook has now, and leaves one that has it', () => {
+    const stored = { category: 'spam' as const, internetMessageId: '<m>', recipientEmailAddress: 'a@b.example', sender: 's@x.example', subject: '', receivedDateTime: '2025-01-01T00:00:00Z', headers: 'h' };
+    expect(withLocale(stored, 'fr-FR')).toEqual({ ...stored, locale: 'fr-FR' });
+    expect(withLocale({ ...stored, locale: 'da-DK' }, 'fr-FR')).toEqual({ ...stored, locale: 'da-DK' });
+    expect(withLocale(stored, '')).toBe(stored);
+  });
+
   it('refuses without a sender or any content', () => {
-    const base = { category: 'junk' as const, comment: '', user: USER, now: 0 };
+    const base = { category: 'junk' as const, comment: '', user: USER, displayLanguage: 'en-US', now: 0 };
     expect(() =>
       buildSubmission({ ...base, facts: { ...FACTS, from: null, sender: null }, content: { eml: 'x', headers: null } }),
     ).toThrow(/no sender/);
@@ -98,9 +135,21 @@ describe('reportMessage', () => {
       supports: () => false,
       restId: (id) => id,
       notify: async () => undefined,
+      onItemChanged: () => () => undefined,
       ...overrides,
     };
   }
+
+  it('hands the outbox a report in Outlook’s display language', async () => {
+    const submit = jest.fn(async () => ({ kind: 'unsaved' as const, key: 'k', reason: 'full' }));
+    await reportMessage(
+      { category: 'notJunk', comment: '', context: 'command' },
+      { mailbox: mailbox({ displayLanguage: () => 'da-DK' }), outbox: { submit }, moveDeps: jest.fn(), now: () => 0 },
+    );
+    expect(submit).toHaveBeenCalledWith(expect.objectContaining({ locale: 'da-DK', message: 'RU1M' }), {
+      fallback: expect.objectContaining({ locale: 'da-DK', headers: 'Received: x' }),
+    });
+  });
 
   it('leaves the message where it is when the report was neither sent nor stored', async () => {
     const moveDeps = jest.fn();
@@ -182,14 +231,26 @@ describe('describeReport', () => {
     });
   });
 
-  it('says queued, or the server reason for a refusal', () => {
+  it('says queued, or why the server refused, from its code and in the user’s language', () => {
     expect(describeReport(done({ kind: 'queued', key: 'k', reason: 'x' }), enUS).headline).toBe(
       'Queued — will be sent when the server is reachable.',
     );
-    expect(describeReport(done({ kind: 'rejected', key: 'k', status: 400, message: 'bad sender' }), enUS)).toMatchObject({
+    const refused = done({
+      kind: 'rejected',
+      key: 'k',
+      refusal: { status: 413, code: 'too_large', reasons: [] },
+      message: 'the request body is larger than this server accepts',
+    });
+    expect(describeReport(refused, enUS)).toMatchObject({
       state: 'rejected',
       tone: 'error',
-      headline: 'Your report was not accepted: bad sender',
+      headline: 'Your report was not accepted: The message is larger than the server accepts.',
     });
+    expect(describeReport(refused, daDK).headline).toBe('Din rapport blev ikke modtaget: Mailen er større, end serveren tager imod.');
+    expect(describeReport(refused, frFR).headline).toBe(
+      'Votre signalement a été refusé : Le message dépasse la taille acceptée par le serveur.',
+    );
+    // The server's English never appears in another language's sentence.
+    expect(describeReport(refused, daDK).headline).not.toContain('larger');
   });
 });

@@ -59,14 +59,14 @@ describe('ribbon "Safe sender"', () => {
     await expect(safeValues()).resolves.toEqual(['billing@supplier.example']);
   });
 
-  it('shows the server’s refusal of a duplicate, as an error', async () => {
+  it('shows the server’s refusal of a duplicate, worded from its code, as an error', async () => {
     await serverWith();
     await server.addToList(ALICE, 'safe', 'newsletter@shop.example'); // added earlier, elsewhere
     const load = loadCommands();
     await clickSafeSender(load);
     expect(load.office.notices[0]?.details).toEqual({
       type: 'errorMessage',
-      message: 'The sender could not be added: newsletter@shop.example is already on the list.',
+      message: 'The sender could not be added: This sender is already on the list.',
     });
     await expect(safeValues()).resolves.toEqual(['newsletter@shop.example']);
   });
@@ -158,5 +158,20 @@ describe('ribbon "Safe sender"', () => {
     const load = loadCommands({ displayLanguage: 'fr-FR' });
     await clickSafeSender(load);
     expect(load.office.notices[0]?.details.message).toBe('newsletter@shop.example a été ajouté à vos expéditeurs approuvés.');
+  });
+
+  it('words a refusal in the user’s language too, with the list’s figures (fr-FR, da-DK)', async () => {
+    await serverWith({ SECOND_LOOK_USER_LIST_LIMIT: '1' });
+    await server.addToList(ALICE, 'safe', 'a@x.example');
+    const french = loadCommands({ displayLanguage: 'fr-FR' });
+    await clickSafeSender(french);
+    expect(french.office.notices[0]?.details).toEqual({
+      type: 'errorMessage',
+      message: 'L’expéditeur n’a pas pu être ajouté : La liste est pleine : 1 entrée utilisée sur 1. Supprimez-en d’abord une.',
+    });
+    unloadCommands();
+    const danish = loadCommands({ displayLanguage: 'da-DK' });
+    await clickSafeSender(danish);
+    expect(danish.office.notices[0]?.details.message).toBe('Afsenderen kunne ikke tilføjes: Listen er fuld: 1 af 1 poster er brugt. Fjern først en.');
   });
 });

@@ -218,7 +218,7 @@ describe('the section, used against the real server', () => {
     await expect(stored('safe')).resolves.toEqual([]);
   });
 
-  it('shows the server’s refusal as it says it, and reads the list again (a duplicate added elsewhere)', async () => {
+  it('words the server’s refusal from its code, and reads the list again (a duplicate added elsewhere)', async () => {
     const user = userEvent.setup();
     await openSection();
     await server.addToList(ANNA.address, 'safe', SENDER); // meanwhile, from another device
@@ -226,13 +226,13 @@ describe('the section, used against the real server', () => {
     await user.click(screen.getByRole('button', { name: 'Add to safe senders' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Add' }));
     await waitFor(() => expect(status().getAttribute('data-state')).toBe('error'));
-    expect(status().textContent).toBe(`${SENDER} was not added to your safe senders: ${SENDER} is already on the list.`);
+    expect(status().textContent).toBe(`${SENDER} was not added to your safe senders: This sender is already on the list.`);
     await waitFor(() => expect(screen.getAllByTestId('safe-sender')).toHaveLength(1));
     expect(screen.getByTestId('safe-senders-used').textContent).toBe('1 of 1,024 used');
     await expect(stored('safe')).resolves.toHaveLength(1);
   });
 
-  it('refuses the organisation’s own domain with the server’s reason', async () => {
+  it('refuses the organisation’s own domain, saying why', async () => {
     const user = userEvent.setup();
     const colleague: MessageFacts = { ...FACTS, from: { address: `payroll@${ACCEPTED_DOMAIN}`, displayName: 'Payroll' } };
     await openSection(colleague);
@@ -241,7 +241,7 @@ describe('the section, used against the real server', () => {
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Add' }));
     await waitFor(() => expect(status().getAttribute('data-state')).toBe('error'));
     expect(status().textContent).toBe(
-      `${ACCEPTED_DOMAIN} was not added to your safe senders: ${ACCEPTED_DOMAIN} is one of the organisation's own domains; list individual addresses instead.`,
+      `${ACCEPTED_DOMAIN} was not added to your safe senders: This is one of your organisation’s own domains; add single addresses instead.`,
     );
     await expect(stored('safe')).resolves.toEqual([]);
   });

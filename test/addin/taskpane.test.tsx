@@ -9,7 +9,6 @@ import userEvent from '@testing-library/user-event';
 import type { MessageFacts, OfficeMailbox } from '../../src/addin/office';
 import { backoffWindow } from '../../src/addin/outbox';
 import { StatusRegion } from '../../src/addin/taskpane/components/StatusRegion';
-import { resultText } from '../../src/addin/taskpane/format';
 import { IDLE, statusReducer, statusText } from '../../src/addin/taskpane/status';
 import { enUS } from '../../src/i18n/en-US';
 import { ORIGIN, startAddinServer, type AddinServer } from './helpers/addin-server';
@@ -116,7 +115,9 @@ describe('the task pane, used', () => {
     expect(screen.getAllByTestId('earlier-report')).toHaveLength(1);
     expect(within(earlier!).getByText('Not junk')).toBeTruthy();
     expect(within(earlier!).getByText('Waiting for review')).toBeTruthy();
-    expect(within(earlier!).getByText('No result yet')).toBeTruthy();
+    expect(within(earlier!).queryByTestId('review-answer')).toBeNull();
+    // The report carries Outlook's display language, for the security team's answer.
+    expect(server.sentTo('POST', '/api/submissions')[0]?.body).toMatchObject({ locale: 'en-US' });
     await settled();
   });
 
@@ -182,7 +183,7 @@ describe('the task pane, used', () => {
     await expect(harness.services.outbox.entries()).resolves.toEqual([]);
   });
 
-  it('a report the server refuses shows its reason, and the user can dismiss it', async () => {
+  it('a report the server refuses shows why, from the refusal’s code, and the user can dismiss it', async () => {
     const user = userEvent.setup();
     // An Exchange-internal sender, not an Internet address: the server refuses the report.
     const internal: MessageFacts = { ...FACTS, from: { address: '/O=EXCHANGE/CN=ANNA', displayName: 'Anna' } };
@@ -191,11 +192,14 @@ describe('the task pane, used', () => {
 
     await user.click(screen.getByRole('button', { name: 'Junk' }));
     await waitFor(() => expect(reportStatus().getAttribute('data-state')).toBe('rejected'));
-    expect(reportStatus().textContent).toMatch(/^Your report was not accepted: body\/sender must match /);
+    // validation_failed: the server's own sentence ("body/sender must match …") is for its log.
+    expect(reportStatus().textContent).toBe(
+      "Your report was not accepted: Part of what was sent did not pass the server’s checks. Move it to Junk Email with Outlook's Junk button.",
+    );
 
     const outbox = await screen.findByTestId('outbox');
     expect(within(outbox).getByText('1 report was not accepted.')).toBeTruthy();
-    expect(within(outbox).getByText(/^Junk · Your order has shipped: body\/sender must match /)).toBeTruthy();
+    expect(within(outbox).getByText('Junk · Your order has shipped: Part of what was sent did not pass the server’s checks.')).toBeTruthy();
     await user.click(within(outbox).getByRole('button', { name: 'Dismiss' }));
     await waitFor(() => expect(screen.queryByTestId('outbox')).toBeNull());
     await expect(server.submissions()).resolves.toEqual([]);
@@ -279,6 +283,7 @@ describe('pane status', () => {
       nextAttemptAt: 2_000,
       state: 'pending' as const,
       lastError: 'down',
+      refusal: null,
       degraded: false,
       summary: { category: 'notJunk' as const, internetMessageId: '<m>', sender: 's@x.example', subject: 's' },
     };
@@ -294,17 +299,21 @@ describe('pane status', () => {
 
     const refused = statusReducer(queued, {
       type: 'outbox',
-      entries: [{ ...entry, state: 'failed', lastError: 'sender is not an address' }],
+      entries: [{ ...entry, state: 'failed', lastError: 'body/sender must match format "email"', refusal: { status: 400, code: 'validation_failed', reasons: [] } }],
       strings: enUS,
     });
-    expect(refused).toMatchObject({ state: 'rejected', headline: 'Your report was not accepted: sender is not an address' });
+    expect(refused).toMatchObject({
+      state: 'rejected',
+      headline: 'Your report was not accepted: Part of what was sent did not pass the server’s checks.',
+    });
   });
 
-  it('summarises a result by its first text field, or the status', () => {
-    expect(resultText(anAcceptedSubmission(), enUS)).toBe('No result yet');
-    expect(resultText(anAcceptedSubmission('s', { status: 'succeeded', result: { verdict: 'Legitimate: released' } }), enUS)).toBe(
-      'Legitimate: released',
-    );
-    expect(resultText(anAcceptedSubmission('s', { status: 'succeeded', result: {} }), enUS)).toBe('Reviewed');
+  it('forgets the last report’s line when another message is selected', () => {
+    const sent = statusReducer(IDLE, {
+      type: 'finished',
+      strings: enUS,
+      result: { kind: 'done', category: 'junk', outcome: { kind: 'sent', key: 'k', submission: anAcceptedSubmission(), created: true }, move: null },
+    });
+    expect(statusReducer(sent, { type: 'reset' })).toBe(IDLE);
   });
 });

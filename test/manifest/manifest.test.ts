@@ -295,6 +295,17 @@ describe('manifest.xml (offline checks)', () => {
     expect(new Set(controlIds).size).toBe(controlIds.length);
   });
 
+  test('the task pane can be pinned, so it follows the selected message (ShowTaskpane, MS-OWEMXML 1.1)', () => {
+    const showTaskpane = findAll(root, 'Action').filter((action) => attr(action, 'xsi:type') === 'ShowTaskpane');
+    expect(showTaskpane).toHaveLength(1);
+    const [action] = showTaskpane;
+    if (action === undefined) throw new Error('unreachable');
+    // Inside VersionOverrides 1.1: the element exists only in that schema (Mailbox 1.5).
+    expect(findAll(versionOverrides11, 'Action')).toContain(action);
+    expectSchemaOrder(action, ['SourceLocation', 'SupportsPinning', 'SupportsNoItemContext', 'SupportsMultiSelect']);
+    expect(onlyChild(action, 'SupportsPinning').text.trim()).toBe('true');
+  });
+
   test('the spam-reporting dialog lists Not junk, Junk, Phishing in that order, with a comment box and a help link', () => {
     const dialog = onlyDescendant(root, 'PreProcessingDialog');
     expect(english(attr(onlyChild(dialog, 'Title'), 'resid')).length).toBeGreaterThan(0);

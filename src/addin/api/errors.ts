@@ -1,9 +1,10 @@
 /**
  * What can go wrong talking to the server, split the way the outbox needs it: worth
  * retrying later (the server or the network is having a moment) or final (the server read
- * the request and refused it, with a reason a person can read).
+ * the request and refused it, with a stable code the add-in words for the user).
  */
 import type { ErrorBody } from '../../contracts/common';
+import { refusalFrom, type Refusal } from '../refusal/refusal';
 
 /** The server answered with a non-2xx status. */
 export class ApiError extends Error {
@@ -23,6 +24,11 @@ export class ApiError extends Error {
   /** The server's stable error code, when it gave one. */
   get code(): string | undefined {
     return this.body?.code;
+  }
+
+  /** What the server refused and why, as data the add-in words in the user's language. */
+  get refusal(): Refusal {
+    return refusalFrom(this.status, this.body);
   }
 }
 

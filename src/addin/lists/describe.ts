@@ -1,20 +1,20 @@
 /**
  * Words for a failed list call, shared by the ribbon command and the task pane. When the
- * server refused, its own `message` is shown as it is: it names the value and, for a full
- * list, how many entries are used of the limit ("The list is full: 1024 of 1024 entries
- * are used. Remove one first.").
+ * server refused, the reason is worded in the user's language from the refusal's code, with
+ * its figures where it gave them ("The list is full: 1,024 of 1,024 entries are used.").
  */
 import type { Catalog } from '../../i18n/en-US';
 import { ApiError, FeatureUnavailableError, NetworkError } from '../api/errors';
+import { refusalText } from '../refusal/describe';
 
 /**
- * One sentence for a person. `refused` wraps the server's reason in the sentence that fits
- * what the user tried (added to which list, removed from which list).
+ * One sentence for a person. `refused` wraps the reason in the sentence that fits what the
+ * user tried (added to which list, removed from which list, loading it).
  */
 export function listFailureText(error: unknown, strings: Catalog, refused: (reason: string) => string): string {
   if (error instanceof FeatureUnavailableError) return strings.lists.notAvailable;
   if (error instanceof NetworkError) return strings.lists.unreachable;
-  if (error instanceof ApiError) return refused(error.message);
+  if (error instanceof ApiError) return refused(refusalText(error.refusal, strings));
   return strings.errors.unexpected;
 }
 

@@ -3,6 +3,7 @@
  * `OfficeRuntime` globals. Everything else receives an `OfficeMailbox`.
  */
 import { getDisplayLanguage, getUserIdentity, isSetSupported } from './context';
+import { createItemChangedSource } from './item-changed';
 import { convertToRestId, getAllInternetHeaders, getMessageAsEml, getMessageFacts } from './message';
 import { showItemNotification } from './notifications';
 import type { OfficeMailbox } from './types';
@@ -17,6 +18,7 @@ export { createDefaultStorage, createMemoryStorage } from './storage';
 export type { KeyValueStorage, StorageKind } from './storage';
 
 export function createOfficeMailbox(): OfficeMailbox {
+  const itemChanged = createItemChangedSource();
   return {
     messageFacts: getMessageFacts,
     internetHeaders: getAllInternetHeaders,
@@ -26,5 +28,6 @@ export function createOfficeMailbox(): OfficeMailbox {
     supports: isSetSupported,
     restId: convertToRestId,
     notify: showItemNotification,
+    onItemChanged: (listener) => itemChanged.onItemChanged(listener),
   };
 }

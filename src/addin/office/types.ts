@@ -61,4 +61,10 @@ export interface OfficeMailbox {
   restId(itemId: string): string;
   /** Shows (or replaces) the notice stored under `key` on the open message. */
   notify(key: string, notice: ItemNotice): Promise<void>;
+  /**
+   * Calls `listener` whenever another message (or none) is selected while a pinned task pane
+   * stays open (ItemChanged, Mailbox 1.5); `messageFacts()` then reads the new one. Returns
+   * the unsubscribe. Clients without the event never call it.
+   */
+  onItemChanged(listener: () => void): () => void;
 }

@@ -2,7 +2,8 @@
  * The durable outbox. Every report is written to storage with its idempotency key BEFORE the
  * first send, and removed only after the server answers 2xx. A report the server cannot take
  * right now stays pending and is retried with backoff; one it refuses for good is marked
- * failed with the server's reason, so the user sees why.
+ * failed with the server's refusal (status and code), so the pane can say why in the user's
+ * language.
  *
  * The clock, the key generator, the random source of the backoff's jitter, the storage and the
  * sender are injected: tests drive time by hand, seed the jitter, and "reload" by building a
@@ -11,7 +12,7 @@
 import type { CreateSubmission } from '../../contracts/submissions';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy, type RandomSource } from './backoff';
 import { newIdempotencyKey } from './keys';
-import { DEFAULT_STORAGE_KEY, OutboxStore } from './store';
+import { DEFAULT_STORAGE_KEY, OutboxStore, UNREADABLE_PAYLOAD } from './store';
 import type {
   FlushSummary,
   KeyValueStorage,
@@ -47,8 +48,7 @@ export interface FlushOptions {
   dueOnly?: boolean;
 }
 
-/** The message a pane shows for an entry whose stored payload has gone missing. */
-export const UNREADABLE_PAYLOAD = 'unreadable';
+export { UNREADABLE_PAYLOAD };
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -88,6 +88,7 @@ export class Outbox {
       nextAttemptAt: now,
       state: 'pending',
       lastError: null,
+      refusal: null,
       degraded: false,
       summary: {
         category: submission.category,
@@ -213,10 +214,11 @@ export class Outbox {
         attempts: entry.attempts + 1,
         state: 'failed',
         lastError: result.message,
+        refusal: result.refusal,
       })).catch(() => undefined);
       // A refused report is never sent again, so its payload only takes up quota.
       await this.store.removePayload(key).catch(() => undefined);
-      return { kind: 'rejected', key, status: result.status, message: result.message };
+      return { kind: 'rejected', key, refusal: result.refusal, message: result.message };
     }
     if (!stored) return { kind: 'unsaved', key, reason: result.reason };
     const now = this.now();
@@ -249,6 +251,7 @@ export class Outbox {
       ...entry,
       state: 'failed',
       lastError: UNREADABLE_PAYLOAD,
+      refusal: null,
     })).catch(() => undefined);
   }
 

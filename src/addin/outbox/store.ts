@@ -4,9 +4,28 @@
  * index change, and a payload too big for the quota fails alone.
  */
 import type { CreateSubmission } from '../../contracts/submissions';
+import { readStoredRefusal } from '../refusal/refusal';
 import type { KeyValueStorage, OutboxEntry } from './types';
 
 export const DEFAULT_STORAGE_KEY = 'second-look.outbox.v1';
+
+/** `lastError` of an entry whose stored payload has gone missing (it failed without a refusal). */
+export const UNREADABLE_PAYLOAD = 'unreadable';
+
+/**
+ * An index entry as this version reads it. Entries written before refusals were kept have
+ * only the server's message in `lastError`: a failed one reads as refused with no status and
+ * no code, so the pane says in the user's language that the server did not accept it.
+ */
+function upgradeEntry(entry: OutboxEntry): OutboxEntry {
+  const stored = (entry as Partial<OutboxEntry>).refusal;
+  if (stored === null) return entry;
+  if (stored === undefined) {
+    const refused = entry.state === 'failed' && entry.lastError !== UNREADABLE_PAYLOAD;
+    return { ...entry, refusal: refused ? readStoredRefusal(null) : null };
+  }
+  return { ...entry, refusal: readStoredRefusal(stored) };
+}
 
 export class OutboxStore {
   constructor(
@@ -23,7 +42,7 @@ export class OutboxStore {
     if (raw === null || raw === '') return [];
     try {
       const parsed: unknown = JSON.parse(raw);
-      return Array.isArray(parsed) ? (parsed as OutboxEntry[]) : [];
+      return Array.isArray(parsed) ? (parsed as OutboxEntry[]).map(upgradeEntry) : [];
     } catch {
       // A torn or foreign value: start afresh rather than refuse every future report.
       return [];

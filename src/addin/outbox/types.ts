@@ -4,6 +4,7 @@
  * never loses it.
  */
 import type { CreateSubmission, Submission, SubmissionCategory } from '../../contracts/submissions';
+import type { Refusal } from '../refusal/refusal';
 
 export type { KeyValueStorage } from '../office/storage';
 
@@ -28,8 +29,13 @@ export interface OutboxEntry {
   /** Epoch milliseconds before which the retry timer leaves this entry alone. */
   nextAttemptAt: number;
   state: OutboxState;
-  /** Why the last send did not go through (the server's message for a refusal). */
+  /** Why the last send did not go through, for diagnostics (the server's English message for a refusal). Never shown. */
   lastError: string | null;
+  /**
+   * The server's refusal of a `failed` entry (status, code, reasons): what the pane words for
+   * the user. Null while pending, and for an entry whose stored report was lost.
+   */
+  refusal: Refusal | null;
   /** True when the EML was too large to keep, so a retry sends the header block instead. */
   degraded: boolean;
   summary: OutboxSummary;
@@ -41,7 +47,7 @@ export type SendResult =
   /** No answer, 401, 408, 429 or 5xx: keep it and try again later, not before `retryAfterMs` if given. */
   | { kind: 'retry'; reason: string; retryAfterMs?: number }
   /** Any other 4xx: the server read it and said no. Retrying would get the same answer. */
-  | { kind: 'rejected'; status: number; message: string };
+  | { kind: 'rejected'; refusal: Refusal; message: string };
 
 export type Sender = (submission: CreateSubmission, idempotencyKey: string) => Promise<SendResult>;
 
@@ -49,7 +55,7 @@ export type Sender = (submission: CreateSubmission, idempotencyKey: string) => P
 export type SubmitOutcome =
   | { kind: 'sent'; key: string; submission: Submission; created: boolean }
   | { kind: 'queued'; key: string; reason: string }
-  | { kind: 'rejected'; key: string; status: number; message: string }
+  | { kind: 'rejected'; key: string; refusal: Refusal; message: string }
   /** It could not be sent and could not be stored either; the user must try again. */
   | { kind: 'unsaved'; key: string; reason: string };
 

@@ -1,6 +1,8 @@
 /**
  * Turns what Outlook told us about a message into the body of POST /api/submissions,
  * trimmed to the server's limits so a long subject or comment never gets a report refused.
+ * The report carries the reporter's display language, so the security team's answer comes
+ * back in it.
  */
 import type { CreateSubmission } from '../../contracts/submissions';
 import type { MessageFacts, UserIdentity } from '../office/types';
@@ -10,6 +12,25 @@ import { CATEGORY_FACTS, type ReportCategory } from './categories';
 const MAX_SUBJECT = 998;
 const MAX_COMMENT = 2000;
 const MAX_RECIPIENTS = 500;
+const MAX_LOCALE = 35;
+/** The schema's pattern for `locale` (a BCP 47 tag such as "da-DK"). */
+const LOCALE_PATTERN = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+
+/**
+ * The display language as the server takes it, or null when Outlook gave none (or something
+ * the schema would refuse: a report is never lost over its language).
+ */
+export function reportLocale(displayLanguage: string | null | undefined): string | null {
+  const tag = (displayLanguage ?? '').trim().replace(/_/g, '-');
+  return tag.length <= MAX_LOCALE && LOCALE_PATTERN.test(tag) ? tag : null;
+}
+
+/** `submission` with the reporter's language, unless it already has one. */
+export function withLocale(submission: CreateSubmission, displayLanguage: string | null | undefined): CreateSubmission {
+  if (submission.locale !== undefined) return submission;
+  const locale = reportLocale(displayLanguage);
+  return locale === null ? submission : { ...submission, locale };
+}
 
 export interface MessageContent {
   /** base64 EML from getAsFileAsync, or null when the client could not give it. */
@@ -37,6 +58,8 @@ export function buildSubmission(input: {
   facts: MessageFacts;
   user: UserIdentity;
   content: MessageContent;
+  /** Outlook's display language (BCP 47): the language the security team's answer is written in. */
+  displayLanguage: string;
   /** Epoch ms; used only when Outlook gave no received time. */
   now: number;
 }): BuiltSubmission {
@@ -59,6 +82,8 @@ export function buildSubmission(input: {
   if (to.length > 0) base.toRecipients = to;
   const comment = input.comment.trim().slice(0, MAX_COMMENT);
   if (comment !== '') base.comment = comment;
+  const locale = reportLocale(input.displayLanguage);
+  if (locale !== null) base.locale = locale;
 
   if (content.eml !== null) {
     const built: BuiltSubmission = { submission: { ...base, message: content.eml } };

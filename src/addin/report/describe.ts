@@ -4,6 +4,7 @@
  */
 import type { Catalog } from '../../i18n/en-US';
 import type { MoveOutcome } from '../move/strategy';
+import { refusalText } from '../refusal/describe';
 import { CATEGORY_FACTS, type Destination } from './categories';
 import type { ReportResult } from './report-message';
 
@@ -58,7 +59,7 @@ export function describeReport(result: ReportResult, strings: Catalog): ReportDe
       return {
         state: 'rejected',
         tone: 'error',
-        headline: strings.outcome.rejected(outcome.message),
+        headline: strings.outcome.rejected(refusalText(outcome.refusal, strings)),
         moveText,
       };
     case 'unsaved':

@@ -61,6 +61,7 @@ export async function reportMessage(request: ReportRequest, deps: ReportDeps): P
       facts,
       user: deps.mailbox.user(),
       content,
+      displayLanguage: deps.mailbox.displayLanguage(),
       now: deps.now(),
     });
   } catch (error) {

@@ -95,7 +95,7 @@ export function createAddinServices(env: AddinEnvironment): AddinServices {
 
   const outbox = new Outbox({
     storage: env.storage,
-    send: senderFromApi(api),
+    send: senderFromApi(api, { displayLanguage: () => env.mailbox.displayLanguage() }),
     now: env.now,
     ...(env.newKey ? { newKey: env.newKey } : {}),
     ...(env.random ? { random: env.random } : {}),

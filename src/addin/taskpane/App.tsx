@@ -1,5 +1,5 @@
 import { Body1, Divider, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, lazy, useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { Fragment, Suspense, lazy, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ReportCategory } from '../report/categories';
 import { EarlierReports } from './components/EarlierReports';
 import { MessageSummary } from './components/MessageSummary';
@@ -9,6 +9,7 @@ import { StatusRegion } from './components/StatusRegion';
 import { usePane } from './context';
 import { useEarlierReports } from './hooks/useEarlierReports';
 import { useOutbox } from './hooks/useOutbox';
+import { useSelectedMessage } from './hooks/useSelectedMessage';
 import { loadSenderListsSection } from './lazy-sections';
 import { DEFAULT_MORE_INFO_URL } from './pane-services';
 import { IDLE, statusReducer } from './status';
@@ -31,12 +32,21 @@ export function App() {
   const styles = useStyles();
   const services = usePane();
   const { strings } = services;
-  const message = useMemo(() => services.message(), [services]);
+  const selection = useSelectedMessage(services);
+  const { message } = selection;
+  const selectionKey = useRef(selection.key);
   const [status, dispatch] = useReducer(statusReducer, IDLE);
   const [moreInfoUrl, setMoreInfoUrl] = useState(DEFAULT_MORE_INFO_URL);
-  const earlier = useEarlierReports(services, message?.internetMessageId ?? null);
+  const earlier = useEarlierReports(services, message?.internetMessageId ?? null, strings);
   const { reload } = earlier;
   const outbox = useOutbox(services, reload);
+
+  // Another message was selected (a pinned pane): the last report's line was about the one before.
+  useEffect(() => {
+    if (selectionKey.current === selection.key) return;
+    selectionKey.current = selection.key;
+    dispatch({ type: 'reset' });
+  }, [selection.key]);
 
   // A queued report's line turns into the confirmation once the outbox delivers it.
   useEffect(() => {
@@ -53,14 +63,16 @@ export function App() {
 
   const report = useCallback(
     async (category: ReportCategory, comment: string): Promise<boolean> => {
+      const reportedOn = selectionKey.current;
       dispatch({ type: 'sending' });
       try {
         const result = await services.report(category, comment);
-        dispatch({ type: 'finished', result, strings });
+        // Said only about the message still selected; the outbox shows a refusal either way.
+        if (selectionKey.current === reportedOn) dispatch({ type: 'finished', result, strings });
         reload();
         return result.kind === 'done' && (result.outcome.kind === 'sent' || result.outcome.kind === 'queued');
       } catch {
-        dispatch({ type: 'crashed', strings });
+        if (selectionKey.current === reportedOn) dispatch({ type: 'crashed', strings });
         return false;
       }
     },
@@ -71,9 +83,10 @@ export function App() {
     <main className={styles.root}>
       <Title3 as="h1">{strings.productName}</Title3>
       {message === null ? (
-        <Text>{strings.pane.noMessage}</Text>
+        <Text data-testid="no-message">{strings.pane.noMessage}</Text>
       ) : (
-        <>
+        // Keyed by the selection: a half-written comment belongs to the message it was written for.
+        <Fragment key={selection.key}>
           <MessageSummary message={message} strings={strings} />
           <Divider />
           <Body1>{strings.pane.reportHelp}</Body1>
@@ -83,7 +96,7 @@ export function App() {
             moreInfoUrl={moreInfoUrl}
             onReport={report}
           />
-        </>
+        </Fragment>
       )}
       <StatusRegion status={status} strings={strings} />
       <OutboxNotice entries={outbox.entries} strings={strings} onDismiss={outbox.dismiss} />

@@ -27,7 +27,10 @@ export interface SenderListsService {
 export interface PaneServices {
   locale: Locale;
   strings: Catalog;
+  /** The selected message, read afresh on each call; null when none is selected. */
   message(): MessageFacts | null;
+  /** Calls `listener` when another message (or none) is selected in a pinned pane; returns the unsubscribe. */
+  onMessageChange(listener: () => void): () => void;
   moreInfoUrl(): Promise<string>;
   report(category: ReportCategory, comment: string): Promise<ReportResult>;
   earlierReports(internetMessageId: string): Promise<Submission[]>;
@@ -57,6 +60,7 @@ export function createPaneServices(services: AddinServices, timer: TimerLike): P
     locale: services.locale,
     strings: services.strings,
     message: () => services.mailbox.messageFacts(),
+    onMessageChange: (listener) => services.mailbox.onItemChanged(listener),
     async moreInfoUrl() {
       try {
         return (await services.config()).moreInfoUrl || DEFAULT_MORE_INFO_URL;

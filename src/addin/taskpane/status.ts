@@ -5,6 +5,7 @@
  */
 import type { Catalog } from '../../i18n';
 import type { OutboxEntry } from '../outbox/types';
+import { failedEntryText } from '../refusal/describe';
 import { CATEGORY_FACTS, type ReportCategory } from '../report/categories';
 import { describeReport, type ReportState, type Tone } from '../report/describe';
 import type { ReportResult } from '../report/report-message';
@@ -25,6 +26,8 @@ export type StatusAction =
   | { type: 'sending' }
   | { type: 'finished'; result: ReportResult; strings: Catalog }
   | { type: 'crashed'; strings: Catalog }
+  /** Another message was selected (a pinned pane): the last report's line was about the one before. */
+  | { type: 'reset' }
   /** The outbox changed (a retry ran): a queued report may have gone out or been refused. */
   | { type: 'outbox'; entries: readonly OutboxEntry[]; strings: Catalog };
 
@@ -53,6 +56,8 @@ export function statusReducer(current: PaneStatus, action: StatusAction): PaneSt
       };
     case 'outbox':
       return afterOutboxChange(current, action.entries, action.strings);
+    case 'reset':
+      return IDLE;
   }
 }
 
@@ -66,7 +71,7 @@ function afterOutboxChange(current: PaneStatus, entries: readonly OutboxEntry[],
       ...current,
       state: 'rejected',
       tone: 'error',
-      headline: strings.outcome.rejected(entry.lastError ?? strings.errors.unexpected),
+      headline: strings.outcome.rejected(failedEntryText(entry, strings)),
       queued: null,
     };
   }

@@ -11,6 +11,8 @@
  */
 import type { FetchLike } from '../../../src/addin/api/types';
 import type { SenderListItem, SenderListResponse } from '../../../src/contracts/lists';
+import type { MailQueuePage, QueuedMail } from '../../../src/contracts/portal/mail-queue';
+import type { MarkRequest, MarkResponse } from '../../../src/contracts/portal/review';
 import type { CreateSubmission, Submission, SubmissionPage } from '../../../src/contracts/submissions';
 import { injectFetch } from '../../helpers/inject-fetch';
 import { startTestServer, type TestServer } from '../../helpers/server';
@@ -57,6 +59,10 @@ export interface AddinServer {
   addToList(email: string, list: ListKind, value: string): Promise<SenderListItem>;
   /** Reports a message as `email` from elsewhere (an earlier report), at the server's current time. */
   report(email: string, submission: CreateSubmission, idempotencyKey: string): Promise<Submission>;
+  /** Marks a report as the security team does in the portal (POST /api/submissions/{id}/mark, SecurityAdministrator). */
+  mark(submissionId: string, request: MarkRequest): Promise<MarkResponse>;
+  /** The outgoing mail (the notices to reporters), as the security team sees it. */
+  mailQueue(): Promise<QueuedMail[]>;
   close(): Promise<void>;
 }
 
@@ -113,6 +119,23 @@ export async function startAddinServer(env: Record<string, string> = {}): Promis
     },
     sentTo: (method, pathPrefix) => sent.filter((request) => request.method === method && request.path.startsWith(pathPrefix)),
     token: (email) => test.token(email),
+    async mark(submissionId, request) {
+      const admin = await test.token('secops@contoso.example', ['SecurityAdministrator']);
+      const response = await test.app.inject({
+        method: 'POST',
+        url: `/api/submissions/${encodeURIComponent(submissionId)}/mark`,
+        headers: { authorization: `Bearer ${admin}` },
+        payload: request,
+      });
+      if (response.statusCode !== 200) throw new Error(`POST /api/submissions/${submissionId}/mark answered ${response.statusCode}: ${response.body}`);
+      return response.json<MarkResponse>();
+    },
+    async mailQueue() {
+      const admin = await test.token('secops@contoso.example', ['SecurityAdministrator']);
+      const response = await test.app.inject({ method: 'GET', url: '/api/mail-queue', headers: { authorization: `Bearer ${admin}` } });
+      if (response.statusCode !== 200) throw new Error(`GET /api/mail-queue answered ${response.statusCode}: ${response.body}`);
+      return response.json<MailQueuePage>().items;
+    },
     async submissions() {
       const admin = await test.token('secops@contoso.example', ['SecurityAdministrator']);
       const response = await test.app.inject({ method: 'GET', url: '/api/submissions', headers: { authorization: `Bearer ${admin}` } });

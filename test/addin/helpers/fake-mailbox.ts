@@ -1,6 +1,6 @@
 import type { MessageFacts, OfficeMailbox } from '../../../src/addin/office';
 
-/** An OfficeMailbox without Office: one message, one user, nothing supported beyond the basics. */
+/** An OfficeMailbox without Office: one message, one user, nothing supported beyond the basics, no selection changes. */
 export function fakeMailbox(facts: MessageFacts, user: { address: string; displayName: string }, content: { headers?: string; eml?: string } = {}): OfficeMailbox {
   return {
     messageFacts: () => facts,
@@ -11,5 +11,6 @@ export function fakeMailbox(facts: MessageFacts, user: { address: string; displa
     supports: () => false,
     restId: (id) => id,
     notify: async () => undefined,
+    onItemChanged: () => () => undefined,
   };
 }

@@ -3,6 +3,10 @@
  * `host: "outlook"` (so values are plain, not "not loaded") and the enums the code reads,
  * since office-addin-mock supplies none. Async methods call back with
  * `{ status: "succeeded", value }`, or the failure variant when a test asks for it.
+ *
+ * The mailbox takes event handlers (addHandlerAsync) as Outlook's does, and `select()` does
+ * what Outlook does when the user selects another message under a pinned task pane: the
+ * mailbox's `item` becomes the new message (or nothing) and ItemChanged fires.
  */
 import { OfficeMockObject } from 'office-addin-mock';
 
@@ -67,6 +71,10 @@ export interface OfficeMockOptions {
   requirementSets?: Record<string, string>;
   /** Leave out MailboxEnums.MoveSpamItemTo (an older classic Outlook build). */
   withoutMoveSpamItemTo?: boolean;
+  /** Leave out the mailbox's addHandlerAsync (a client older than Mailbox 1.5). */
+  withoutItemEvents?: boolean;
+  /** addHandlerAsync calls back Failed (and registers nothing). */
+  itemEventsFail?: boolean;
   user?: { emailAddress: string; displayName: string };
 }
 
@@ -75,12 +83,19 @@ export interface NoticeCall {
   details: { type: string; message: string; icon?: string; persistent?: boolean };
 }
 
+/** Office.EventType.ItemChanged's value in Office.js. */
+export const ITEM_CHANGED = 'olkItemSelectedChanged';
+
 export interface InstalledOffice {
   mock: OfficeMockObject;
   notices: NoticeCall[];
   /** Handlers registered through Office.actions.associate, by FunctionName. */
   handlers: Map<string, (event: unknown) => unknown>;
+  /** Handlers registered through Office.context.mailbox.addHandlerAsync, by event type. */
+  eventHandlers: Map<string, Array<(event: unknown) => unknown>>;
   onReadyCalls: number;
+  /** Selects another message (`null`: none) and fires ItemChanged, as Outlook does for a pinned pane. */
+  select(item: Partial<typeof MESSAGE> | null): void;
 }
 
 function failure<T>(value: T): AsyncResultSeed<T> {
@@ -100,15 +115,16 @@ function withoutUndefined<T extends object>(value: T): T {
 export function installOffice(options: OfficeMockOptions = {}): InstalledOffice {
   const notices: NoticeCall[] = [];
   const handlers = new Map<string, (event: unknown) => unknown>();
+  const eventHandlers = new Map<string, Array<(event: unknown) => unknown>>();
   const sets = options.requirementSets ?? { Mailbox: '1.14' };
-  const installed = { notices, handlers, onReadyCalls: 0 } as Omit<InstalledOffice, 'mock'>;
+  const installed = { notices, handlers, eventHandlers, onReadyCalls: 0 } as Omit<InstalledOffice, 'mock' | 'select'>;
 
-  const item =
-    options.item === null
+  const itemSeed = (fields: Partial<typeof MESSAGE> | null | undefined) =>
+    fields === null
       ? null
       : {
           ...MESSAGE,
-          ...options.item,
+          ...fields,
           getAllInternetHeadersAsync(callback: Callback<string>) {
             callback(options.headersFails ? failure('') : { status: SUCCEEDED, value: HEADERS });
           },
@@ -130,6 +146,7 @@ export function installOffice(options: OfficeMockOptions = {}): InstalledOffice 
             },
           },
         };
+  const item = itemSeed(options.item);
 
   const moveSpam = options.withoutMoveSpamItemTo
     ? {}
@@ -138,6 +155,7 @@ export function installOffice(options: OfficeMockOptions = {}): InstalledOffice 
   const seed = {
     host: 'outlook',
     AsyncResultStatus: ENUMS.AsyncResultStatus,
+    EventType: { ItemChanged: ITEM_CHANGED },
     MailboxEnums: {
       ItemNotificationMessageType: ENUMS.MailboxEnums.ItemNotificationMessageType,
       RestVersion: ENUMS.MailboxEnums.RestVersion,
@@ -158,6 +176,22 @@ export function installOffice(options: OfficeMockOptions = {}): InstalledOffice 
         convertToRestId(id: string, version: string) {
           return `rest(${version}):${id.replace(/\//g, '-')}`;
         },
+        ...(options.withoutItemEvents
+          ? {}
+          : {
+              addHandlerAsync(eventType: string, handler: (event: unknown) => unknown, callback?: Callback<void>) {
+                if (options.itemEventsFail) {
+                  callback?.(failure(undefined));
+                  return;
+                }
+                eventHandlers.set(eventType, [...(eventHandlers.get(eventType) ?? []), handler]);
+                callback?.({ status: SUCCEEDED, value: undefined });
+              },
+              removeHandlerAsync(eventType: string, callback?: Callback<void>) {
+                eventHandlers.delete(eventType);
+                callback?.({ status: SUCCEEDED, value: undefined });
+              },
+            }),
       },
     },
     actions: {
@@ -175,6 +209,13 @@ export function installOffice(options: OfficeMockOptions = {}): InstalledOffice 
   (globalThis as { Office?: unknown }).Office = mock;
   const result = installed as InstalledOffice;
   result.mock = mock;
+  result.select = (fields) => {
+    const next = itemSeed(fields);
+    // Built as part of an Outlook seed, so its values are plain (office-addin-mock's host rule).
+    const mailbox = (mock['context'] as OfficeMockObject)['mailbox'] as OfficeMockObject;
+    mailbox['item'] = next === null ? null : (new OfficeMockObject({ host: 'outlook', item: withoutUndefined(next) }) as OfficeMockObject)['item'];
+    for (const handler of eventHandlers.get(ITEM_CHANGED) ?? []) handler({ type: ITEM_CHANGED });
+  };
   return result;
 }
 

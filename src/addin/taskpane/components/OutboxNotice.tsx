@@ -1,14 +1,14 @@
 import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalog } from '../../../i18n';
-import { UNREADABLE_PAYLOAD } from '../../outbox/outbox';
 import type { OutboxEntry } from '../../outbox/types';
+import { failedEntryText } from '../../refusal/describe';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   failed: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
-/** Reports still in the outbox: how many wait, and which were refused (with why). */
+/** Reports still in the outbox: how many wait, and which were refused (with why, in the user's language). */
 export function OutboxNotice(props: {
   entries: readonly OutboxEntry[];
   strings: Catalog;
@@ -34,11 +34,11 @@ export function OutboxNotice(props: {
       {failed.map((entry) => (
         <div key={entry.key} className={styles.failed}>
           <Caption1>
-            {`${strings.categories[entry.summary.category]} · ${entry.summary.subject || strings.pane.noSubject}: ${
-              entry.lastError === UNREADABLE_PAYLOAD || entry.lastError === null
-                ? strings.errors.unexpected
-                : entry.lastError
-            }`}
+            {strings.pane.outboxRefused(
+              strings.categories[entry.summary.category],
+              entry.summary.subject || strings.pane.noSubject,
+              failedEntryText(entry, strings),
+            )}
           </Caption1>
           <Button size="small" onClick={() => props.onDismiss(entry.key)}>
             {strings.pane.dismiss}

@@ -15,8 +15,9 @@ const useStyles = makeStyles({
 });
 
 /**
- * "Safe and blocked senders": add the open message's sender (after a confirmation) and
- * manage the user's own lists. Shown without a message too, so the lists stay reachable.
+ * "Safe and blocked senders": add the selected message's sender (after a confirmation) and
+ * manage the user's own lists. Shown without a message too, so the lists stay reachable; the
+ * sender choices follow the selection in a pinned pane.
  */
 export function SenderListsSection(props: { message: MessageFacts | null }) {
   const styles = useStyles();
@@ -38,7 +39,8 @@ export function SenderListsSection(props: { message: MessageFacts | null }) {
       </Subtitle2>
       <Body1>{strings.lists.help}</Body1>
       {choices !== null && (
-        <AddSenderForm choices={choices} strings={strings} busy={busy} onRequest={(list, value) => ask({ list, value })} />
+        // Keyed by the sender: another message's sender starts again from the narrowest choice.
+        <AddSenderForm key={choices.address} choices={choices} strings={strings} busy={busy} onRequest={(list, value) => ask({ list, value })} />
       )}
       <ListsStatusRegion status={state.status} strings={strings} />
       {SENDER_LIST_KINDS.map((list) => (
