@@ -3,7 +3,8 @@
  *   addin/taskpane.html  + hashed JS (React + Fluent UI, vendor code split out for caching)
  *   addin/commands.html  + addin/commands.js (fixed name: manifest.xml points at it)
  *   addin/help.html      the "more info" page
- *   admin/index.html     the placeholder admin portal
+ *   admin/index.html     the admin portal (React + Fluent UI): a small entry, then one chunk
+ *                        per page (admin/*.js), the chart library only with the overview
  *
  * Type-checking is `npm run typecheck`'s job; here ts-loader only transpiles. tsconfig.json
  * targets Node for the server, so the browser build overrides module settings.
@@ -19,6 +20,15 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 const OUT = path.resolve(__dirname, 'build/web');
 const COMMANDS_LAYER = 'commands';
+
+/** The entries a chunk belongs to (webpack's runtime names). */
+function runtimesOf(chunk) {
+  const runtime = chunk && chunk.runtime;
+  if (!runtime) return [];
+  return typeof runtime === 'string' ? [runtime] : [...runtime];
+}
+/** The admin portal's chunks (its entry and its lazy pages) live under admin/. */
+const isAdminChunk = (chunk) => runtimesOf(chunk).includes('admin') || (chunk.name || '').startsWith('admin');
 
 function tsRule(target, extra) {
   return {
@@ -84,12 +94,12 @@ module.exports = (_env, argv) => {
         filename: 'addin/commands.js',
         layer: COMMANDS_LAYER,
       },
-      admin: { import: './src/admin/index.ts', filename: 'admin/[name].[contenthash:8].js' },
+      admin: { import: './src/admin/index.tsx', filename: 'admin/[name].[contenthash:8].js' },
     },
     output: {
       path: OUT,
       filename: 'addin/[name].[contenthash:8].js',
-      chunkFilename: 'addin/[name].[contenthash:8].js',
+      chunkFilename: (pathData) => (isAdminChunk(pathData.chunk) ? 'admin/[name].[contenthash:8].js' : 'addin/[name].[contenthash:8].js'),
       // Absolute, not 'auto': 'auto' reads document.currentScript, which the JavaScript-only
       // runtime does not have. The server serves build/web at the origin's root.
       publicPath: '/',
@@ -117,6 +127,14 @@ module.exports = (_env, argv) => {
             test: /[\\/]node_modules[\\/]/,
             name: 'fluent',
             priority: 10,
+          },
+          // The portal: modules two or more of its lazy pages use load once, with the first.
+          adminShared: {
+            chunks: (chunk) => isAdminChunk(chunk) && chunk.name !== 'admin',
+            minChunks: 2,
+            name: 'admin-shared',
+            priority: 30,
+            reuseExistingChunk: true,
           },
         },
       },

@@ -37,8 +37,13 @@ describe('security headers', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  test.each(['/admin/', '/admin/index.html'])('the portal page %s may not be framed and runs no inline script', async (url) => {
+  // Deep links and the sign-in redirect are the portal's page too, with the same headers.
+  test.each(['/admin/', '/admin/index.html', '/admin/submissions/3f06eab4-aca7', '/admin/clusters', '/admin/audit', '/admin/sign-in'])('the portal page %s may not be framed and runs no inline script', async (url) => {
     const response = await get(url);
+    if (fs.existsSync(WEB_ROOT)) {
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+    }
     const csp = directives(response.headers['content-security-policy'] as string);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
     expect(csp.get('script-src')).toEqual(["'self'"]);

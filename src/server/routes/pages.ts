@@ -3,8 +3,10 @@
  * Outlook loads that is not /api. Built pages come from webpack's output folder.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
+import { PORTAL_PAGE_PATHS } from '../../contracts/portal/pages';
 import type { ManifestService } from '../services/manifest-file';
 
 export interface PagesOptions {
@@ -25,6 +27,17 @@ export const pageRoutes: FastifyPluginAsync<PagesOptions> = async (app, options)
   // Without a build there are no pages; the API still works (tests, `npm run serve` before build).
   if (fs.existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', decorateReply: false, index: ['index.html'] });
+    // The portal's pages are addresses, not files: a deep link, a reload, the redirect URI an
+    // OpenID provider sends the browser back to and the printed one-time link are all answered
+    // with the portal's page, which reads the address. ('' is /admin/, served as its index.)
+    const portalPage = path.join(options.webRoot, 'admin/index.html');
+    for (const at of PORTAL_PAGE_PATHS.filter((p) => p !== '').map((p) => `/admin${p}`)) {
+      app.get(at, { schema: { hide: true } }, async (_request, reply) => {
+        const page = await fs.promises.readFile(portalPage).catch(() => undefined);
+        if (page === undefined) return reply.callNotFound(); // a build without the portal
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
+      });
+    }
   } else {
     app.log.warn(`no built pages at ${options.webRoot}: run \`npm run build\` to serve the add-in and the portal`);
   }

@@ -1,0 +1,107 @@
+/** The policy values: notice sender, accepted domains, bulk threshold and the actions per verdict. */
+import { Button, Caption1, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { PolicySettings, PolicySettingsResponse } from '../../../contracts/portal';
+import { usePortal } from '../../app/context';
+import { formatDateTime } from '../../app/format';
+import { describeError } from '../../api/errors';
+import { ErrorBar, Loading, Section } from '../../components/layout';
+import { useAsync } from '../../hooks/useAsync';
+
+type Action = PolicySettings['actions']['spam'];
+const VERDICTS = ['spam', 'highConfidenceSpam', 'phishing', 'bulk', 'spoof'] as const;
+const ACTIONS: readonly Action[] = ['inbox', 'junk', 'quarantine'];
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalM },
+  footer: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalL, flexWrap: 'wrap' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export function PolicyForm() {
+  const styles = useStyles();
+  const { api, t, locale, can, notify } = usePortal();
+  const policy = useAsync<PolicySettingsResponse>(() => api.policy(), []);
+  const [draft, setDraft] = useState<PolicySettings | null>(null);
+  const [domains, setDomains] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!policy.data) return;
+    const { modifiedDateTime: _m, modifiedBy: _b, ...settings } = policy.data;
+    setDraft(settings);
+    setDomains(settings.acceptedDomains.join('\n'));
+  }, [policy.data]);
+
+  if (policy.error) return <ErrorBar error={policy.error} onRetry={policy.reload} unavailable={t.settings.unavailable} />;
+  if (!policy.data || !draft) return <Loading />;
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      const acceptedDomains = domains.split(/[\s,;]+/).map((d) => d.trim().toLowerCase()).filter(Boolean);
+      const saved = await api.putPolicy({ ...draft, acceptedDomains });
+      policy.set(() => saved);
+      notify('success', t.common.saved);
+    } catch (error) {
+      notify('error', describeError(t, error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <div className={styles.grid}>
+        <Section title={t.settings.noticeSender}>
+          <div className={styles.form}>
+            <Field label={t.settings.noticeSender} hint={t.settings.noticeSenderHelp}>
+              <Input type="email" value={draft.noticeSender} disabled={!can.change} onChange={(_e, data) => setDraft({ ...draft, noticeSender: data.value })} />
+            </Field>
+            <Field label={t.settings.acceptedDomains} hint={t.settings.acceptedDomainsHelp}>
+              <Textarea rows={5} value={domains} disabled={!can.change} onChange={(_e, data) => setDomains(data.value)} />
+            </Field>
+          </div>
+        </Section>
+        <Section title={t.settings.policyActions}>
+          <div className={styles.form}>
+            <Field label={t.settings.bulkThreshold} hint={t.settings.bulkThresholdHelp}>
+              <Select value={String(draft.bulkThreshold)} disabled={!can.change} onChange={(_e, data) => setDraft({ ...draft, bulkThreshold: Number(data.value) })}>
+                {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <div className={styles.actions}>
+              {VERDICTS.map((v) => (
+                <Field key={v} label={t.settings.policyActionLabels[v]}>
+                  <Select value={draft.actions[v]} disabled={!can.change} onChange={(_e, data) => setDraft({ ...draft, actions: { ...draft.actions, [v]: data.value as Action } })}>
+                    {ACTIONS.map((a) => (
+                      <option key={a} value={a}>
+                        {t.settings.actionChoices[a]}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              ))}
+            </div>
+          </div>
+        </Section>
+      </div>
+      <div className={styles.footer}>
+        {can.change ? (
+          <Button appearance="primary" disabled={saving} onClick={() => void save()} data-testid="policy-save">
+            {saving ? t.common.saving : t.common.save}
+          </Button>
+        ) : null}
+        <Caption1 className={styles.muted}>
+          {policy.data.modifiedDateTime && policy.data.modifiedBy ? t.settings.modified(policy.data.modifiedBy, formatDateTime(locale, policy.data.modifiedDateTime)) : t.settings.defaults}
+        </Caption1>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * Every page of the admin portal, in each language, in real Chromium at 1280×800: axe-core
+ * finds no serious or critical violation, no text is left in another language's words where a
+ * catalog has them, and a screenshot of each page goes to test-artifacts/portal/<locale>/ (not
+ * committed) for a person to look at.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from './support/chromium';
+import { goTo, openPortal, seedShowcase, startPortalServer, type PortalServer, type PortalSession } from './support/portal';
+import { REPO_ROOT, ensureWebBuild } from './support/web-build';
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/portal');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+/** axe-core's serious and critical findings on the page as it is now (evaluate is not subject to the page's CSP). */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(`${AXE}\n;0`);
+  // Fluent's focus management (tabster) puts zero-size "dummy" <i tabindex=0 aria-hidden> elements at
+  // the edges of focus groups; focus moves on from them at once, so no one can rest on one.
+  // axe reports them as aria-hidden-focus; they are left out, everything else is checked.
+  const violations = (await page.evaluate(
+    `axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }).then((r) => r.violations)`,
+  )) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+/** The page has drawn: its heading is there and nothing in <main> is still loading. */
+async function settled(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('main [role=progressbar]').length === 0, undefined, { timeout: 10_000 });
+  await page.evaluate('document.fonts.ready');
+  await animationsDone(page);
+}
+
+/**
+ * Closes a dialog and waits until it is gone: while its exit transition plays, Fluent keeps the
+ * rest of the page aria-hidden, which axe would report on the next page.
+ */
+async function closeDialog(page: Page, testId: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.getByTestId(testId).waitFor({ state: 'detached' });
+  await animationsDone(page);
+}
+
+/** Fluent's enter transitions (a dialog fades in): axe and the screenshot must see the end state. */
+async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 });
+}
+
+const run = chromiumAvailable('admin portal pages, axe and screenshots') ? describe : describe.skip;
+
+run('admin portal pages: accessible, and captured in every language', () => {
+  let browser: Browser;
+  let server: PortalServer;
+  let session: PortalSession | undefined;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  afterEach(async () => {
+    await session?.context.close();
+    await server?.close();
+  });
+
+  for (const locale of ['en-US', 'da-DK', 'fr-FR']) {
+    test(`${locale}: every page has no serious or critical axe violation`, async () => {
+      server = await startPortalServer();
+      const showcase = await seedShowcase(server, locale);
+      session = await openPortal(browser, server, { locale });
+      const { page } = session;
+      expect(await page.evaluate('document.documentElement.lang')).toBe(locale);
+      const folder = path.join(ARTIFACTS, locale);
+      fs.mkdirSync(folder, { recursive: true });
+      const problems: Record<string, string[]> = {};
+
+      const visit = async (name: string, pathname: string, after?: () => Promise<void>) => {
+        await goTo(page, pathname);
+        await settled(page);
+        if (after) {
+          await after();
+          await animationsDone(page);
+        }
+        await page.screenshot({ path: path.join(folder, `${name}.png`) });
+        const found = await axeViolations(page);
+        if (found.length > 0) problems[name] = found;
+      };
+
+      await visit('01-overview', '/admin/', async () => {
+        await page.locator('main svg').first().waitFor();
+      });
+      await visit('02-user-reported', '/admin/submissions');
+      await visit('03-user-reported-not-junk-all', '/admin/submissions?category=notJunk&review=all');
+      await visit('04-submission', `/admin/submissions/${showcase.invoice.id}`, async () => {
+        await page.getByTestId('verdict').waitFor();
+      });
+      await visit('05-submission-preview-newsletter', `/admin/submissions/${showcase.newsletters[1]?.id ?? ''}`, async () => {
+        await page.getByTestId('preview-frame').waitFor();
+      });
+      await visit('06-submission-headers', `/admin/submissions/${showcase.invoice.id}`, async () => {
+        await page.getByTestId('headers-tab').click();
+        await page.getByTestId('headers').waitFor();
+      });
+      await visit('07-allow-entry-dialog', `/admin/submissions/${showcase.invoice.id}`, async () => {
+        await page.getByTestId('create-allow').click();
+        await page.getByTestId('what-if-now').waitFor();
+      });
+      await closeDialog(page, 'allow-dialog');
+      await visit('08-mark-dialog', '/admin/submissions', async () => {
+        await page.getByTestId('submission-row').first().waitFor();
+        await page.locator('[data-testid=submission-row] input[type=checkbox]').first().check();
+        await page.locator('[data-testid=submission-row] input[type=checkbox]').nth(1).check();
+        await page.getByTestId('bulk-mark').click();
+        await page.getByTestId('mark-dialog').waitFor();
+      });
+      await closeDialog(page, 'mark-dialog');
+      await visit('09-clusters', '/admin/clusters');
+      if (showcase.clusterId) await visit('10-cluster', `/admin/clusters/${showcase.clusterId}`);
+      await visit('11-allow-block', '/admin/allow-block', async () => {
+        await page.getByTestId('entries-table').waitFor();
+      });
+      await visit('12-allow-block-health', '/admin/allow-block?tab=health', async () => {
+        await page.getByTestId('health').waitFor();
+      });
+      await visit('13-audit', '/admin/audit', async () => {
+        await page.getByTestId('audit-table').waitFor();
+      });
+      await visit('14-settings-templates', '/admin/settings', async () => {
+        await page.getByTestId('rendered-notice').waitFor();
+      });
+      await visit('15-settings-policy', '/admin/settings?tab=policy');
+      await visit('16-mail-queue', '/admin/mail-queue', async () => {
+        await page.getByTestId('mail-table').waitFor();
+      });
+
+      // Signed out: the page a browser without a session sees.
+      await page.locator('header button').last().click();
+      await page.getByTestId('signed-out').waitFor();
+      await page.screenshot({ path: path.join(folder, '17-signed-out.png') });
+      const signedOut = await axeViolations(page);
+      if (signedOut.length > 0) problems['17-signed-out'] = signedOut;
+
+      expect(problems).toEqual({});
+    }, 120_000);
+  }
+});
