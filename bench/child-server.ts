@@ -32,3 +32,16 @@ export function stop(child: ChildProcess): Promise<void> {
     child.send('stop');
   });
 }
+
+/** Resolves once the app server has put every report it took in a cluster. */
+export function clustered(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    const answer = (message: { clustered?: boolean }) => {
+      if (message.clustered !== true) return;
+      child.off('message', answer);
+      resolve();
+    };
+    child.on('message', answer);
+    child.send('clustered?');
+  });
+}

@@ -2,7 +2,9 @@
  * Runs in a child process during `npm run bench` (see child-server.ts), so the load generator
  * and the server do not share one event loop. `app` is the triage server, with the settings the
  * bench passes as JSON in the next argument; `bare` is a plain Fastify POST handler with the
- * same body limit: the floor our intake is compared to.
+ * same body limit: the floor our intake is compared to. Asked `clustered?`, the app answers
+ * once it has clustered every report it took (clustering runs in the background, as it does
+ * in production).
  */
 import '../src/server/threadpool'; // first: sizes libuv's thread pool before anything uses it
 import fs from 'node:fs';
@@ -17,6 +19,8 @@ async function main(): Promise<void> {
   const bodyLimit = 60 * 1024 * 1024;
   let close: () => Promise<unknown>;
   let port: number;
+  /** Resolves once every report so far is in a cluster (the app clusters in the background). */
+  let clustered: () => Promise<void> = async () => {};
   if (mode === 'bare') {
     const app = Fastify({ bodyLimit });
     app.post('/api/submissions', async (request, reply) => reply.status(201).send({ ok: typeof request.body === 'object' }));
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
     const app = await buildApp(loadConfig({ SECOND_LOOK_DATA: dataDir, SECOND_LOOK_LOG_LEVEL: 'silent', SECOND_LOOK_WEB_ROOT: path.join(dataDir, 'none'), ...env }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as { port: number }).port;
+    clustered = () => app.clustering.idle();
     close = async () => {
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -38,6 +43,7 @@ async function main(): Promise<void> {
   process.send?.({ port });
   process.on('message', (message) => {
     if (message === 'stop') void close().then(() => process.exit(0));
+    if (message === 'clustered?') void clustered().then(() => process.send?.({ clustered: true }));
   });
 }
 

@@ -4,17 +4,23 @@
  * subset: `npm run bench -- intake`.
  */
 import { run as analysis } from './analysis.bench';
+import { run as clusters } from './clusters.bench';
 import { run as decide } from './decide.bench';
 import { run as decisions } from './decisions-http.bench';
 import { run as intake } from './intake.bench';
+import { run as list } from './submissions-list.bench';
+import { run as portal } from './portal.bench';
 import { run as taskpane } from './taskpane.bench';
 import type { Bench, BenchResult } from './types';
 
 const BENCHES: Record<string, Bench> = {
   analysis,
+  clusters,
   decide,
   decisions,
   intake,
+  list,
+  portal,
   taskpane,
 };
 

@@ -1,11 +1,13 @@
 /**
- * `second-look serve | token | migrate | analyze | lists | purge`. Every command reads the same configuration
+ * `second-look serve | token | migrate | analyze | lists | purge | import`. Every command reads the same configuration
  * as the server (environment and optional config file), so `token` signs with the server's key.
  * Mistakes in a command line get one clear line and exit code 2, never a stack trace.
  */
 import './server/threadpool'; // first: sizes libuv's thread pool before anything uses it
 import fs from 'node:fs/promises';
+import { runAdminLink } from './cli/admin-link';
 import { runAnalyze } from './cli/analyze';
+import { runImport } from './cli/import';
 import { runLists } from './cli/lists';
 import { runMigrate } from './cli/migrate';
 import { runPurge } from './cli/purge';
@@ -19,11 +21,14 @@ const USAGE = `usage: second-look <command>
 
   serve                                   start the triage server
   token --user ADDRESS [--role ROLE]      print a bearer token from the embedded issuer
-        [--hours N]                       ROLE: SecurityAdministrator | SecurityReader
+        [--hours N]                       ROLE: SecurityAdministrator | SecurityReader |
+                                          QuarantineAdministrator | QuarantineIntake
+  admin-link [--user ADDRESS] [--role R]  print a one-time sign-in link for the admin portal
   migrate                                 bring the database schema up to date
   lists expire --now                      remove expired allow/block entries now
   purge --now                             delete submissions and messages past retention now
   analyze FILE.eml [--json] [--lang L]    why a message was blocked (L: en-US, da-DK, fr-FR)
+  import PATH [--recipient ADDRESS]...    put a .eml file, an mbox or a Maildir in the quarantine
 `;
 
 export async function main(argv: string[], io: CliIo = processIo, env: Record<string, string | undefined> = process.env): Promise<number> {
@@ -38,12 +43,16 @@ export async function main(argv: string[], io: CliIo = processIo, env: Record<st
       }
       case 'token':
         return await runToken(rest, configFromEnvironment(env), io);
+      case 'admin-link':
+        return await runAdminLink(rest, configFromEnvironment(env), io);
       case 'analyze':
         return await runAnalyze(rest, { readFile: (file) => fs.readFile(file), out: io.out, err: io.err, trust: configFromEnvironment(env).trust });
       case 'lists':
         return await runLists(rest, configFromEnvironment(env), io);
       case 'purge':
         return await runPurge(rest, configFromEnvironment(env), io);
+      case 'import':
+        return await runImport(rest, configFromEnvironment(env), io);
       case 'migrate':
         return await runMigrate(configFromEnvironment(env), io);
       case undefined:

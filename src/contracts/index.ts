@@ -5,3 +5,4 @@ export * from './addin-config';
 export * from './lists';
 export * from './verdict';
 export * from './portal';
+export * from './quarantine';

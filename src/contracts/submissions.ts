@@ -39,6 +39,8 @@ export const CreateSubmission = Type.Object(
     message: Type.Optional(Type.String()),
     /** The raw internet header block, for clients that cannot hand over the EML. */
     headers: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000_000 })),
+    /** The reporter's display language (BCP 47, e.g. `da-DK`): the admin's answer is written in it. */
+    locale: Type.Optional(Type.String({ minLength: 2, maxLength: 35, pattern: '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$' })),
   },
   { additionalProperties: false },
 );

@@ -39,6 +39,14 @@ export function canManageQuarantine(principal: Principal): boolean {
   return isAdmin(principal) || principal.roles.includes('QuarantineAdministrator');
 }
 
+/**
+ * May hand messages to the quarantine (POST /api/quarantine): an MTA or another integration.
+ * Only this role: an administrator releases mail, and need not also be able to put it there.
+ */
+export function canIntakeQuarantine(principal: Principal): boolean {
+  return principal.roles.includes('QuarantineIntake');
+}
+
 export function canReadSubmissionOf(principal: Principal, createdByEmail: string): boolean {
   return canReadAll(principal) || principal.email === createdByEmail.toLowerCase();
 }

@@ -33,12 +33,18 @@ export const daDK: Catalog = {
       count === 1 ? '1 rapport venter på at blive sendt.' : `${count} rapporter venter på at blive sendt.`,
     outboxFailed: (count: number) =>
       count === 1 ? '1 rapport blev ikke modtaget.' : `${count} rapporter blev ikke modtaget.`,
+    outboxRefused: (category: string, subject: string, reason: string) => `${category} · ${subject}: ${reason}`,
     dismiss: 'Luk',
   },
-  status: {
-    pending: 'Afventer gennemgang',
-    succeeded: 'Gennemgået',
-    noResultYet: 'Intet resultat endnu',
+  review: {
+    waiting: 'Afventer gennemgang',
+    answerHeading: 'Dit sikkerhedsteams svar',
+    results: {
+      noThreatsFound: 'Ingen trusler fundet',
+      phishing: 'Phishing',
+      spam: 'Spam',
+    },
+    answeredOn: (date: string) => `Besvaret ${date}`,
   },
   outcome: {
     sent: (category: string) => `Tak. Din rapport (${category}) er modtaget.`,
@@ -119,5 +125,45 @@ export const daDK: Catalog = {
   },
   errors: {
     unexpected: 'Noget gik galt. Prøv igen.',
+  },
+  serverErrors: {
+    codes: {
+      validation_failed: 'En del af det sendte bestod ikke serverens kontrol.',
+      invalid_json: 'Serveren kunne ikke læse det sendte.',
+      message_or_headers_required: 'Outlook gav hverken mailen eller dens headere, der kunne sendes.',
+      invalid_headers: 'Mailens headere kunne ikke læses.',
+      invalid_message: 'Mailen kunne ikke læses.',
+      too_large: 'Mailen er større, end serveren tager imod.',
+      unsupported_media_type: 'Serveren tager ikke imod denne slags indhold.',
+      quota_exceeded: 'Du har lavet så mange rapporter i dag, som serveren tager imod fra én person. Prøv igen i morgen.',
+      rate_limited: 'For mange forespørgsler på kort tid. Vent et minut, og prøv igen.',
+      overloaded: 'Serveren har travlt lige nu. Prøv igen om lidt.',
+      invalid_token: 'Dit login blev ikke godkendt. Luk Outlook, åbn det igen, og prøv igen.',
+      forbidden: 'Du har ikke lov til at gøre dette.',
+      not_found: 'Serveren kunne ikke finde det.',
+      no_route: 'Denne server tilbyder ikke dette endnu.',
+      internal: 'Serveren løb ind i et problem. Prøv igen senere.',
+      invalidSyntax: 'Dette er ikke en gyldig mailadresse eller et gyldigt domæne.',
+      localPartTooLong: 'Delen før @ er for lang.',
+      domainTooLong: 'Domænet er for langt.',
+      addressTooLong: 'Adressen er for lang.',
+      duplicate: 'Afsenderen er allerede på listen.',
+      ownAcceptedDomain: 'Dette er et af din organisations egne domæner; tilføj enkelte adresser i stedet.',
+      limitReached: 'Listen er fuld. Fjern først en post.',
+      wildcardBlockOnly: 'Et domæne med alle dets underdomæner kan kun blokeres.',
+      noteTooLong: 'Noten er for lang.',
+      noteInvalidCharacters: 'Noten indeholder tegn, der ikke er tilladt, f.eks. linjeskift.',
+      invalidExpiration: 'Udløbet er ikke gyldigt.',
+      expiryInPast: 'Udløbsdatoen ligger i fortiden.',
+      expiryTooFar: 'Udløbet ligger for langt ude i fremtiden.',
+      neverExpiryBlockOnly: 'Kun blokerede afsendere kan beholdes uden udløb.',
+      lastUsedRuleNeedsSubmission: '“Fjern efter sidste brug” gælder kun poster oprettet fra en rapport.',
+    },
+    limitReached: (used: number, limit: number) =>
+      `Listen er fuld: ${used.toLocaleString('da-DK')} af ${limit.toLocaleString('da-DK')} poster er brugt. Fjern først en.`,
+    expiryTooFar: (maxDays: number) => `Udløbet skal ligge inden for ${maxDays.toLocaleString('da-DK')} dage.`,
+    unknown: (code: string) => `Serveren afviste forespørgslen (${code}).`,
+    withoutCode: (status: number | null) =>
+      status === null ? 'Serveren tog ikke imod den.' : `Serveren tog ikke imod den (HTTP ${status}).`,
   },
 };

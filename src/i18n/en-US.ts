@@ -5,6 +5,34 @@
  * Functions are used where text needs a value (a count, an address, a server's reason) so
  * each language can put it where its grammar wants it.
  */
+import type { ListErrorCode } from '../contracts/lists';
+import type { ReviewResult } from '../contracts/portal/review';
+
+/**
+ * The stable codes of the server's error bodies (ErrorBody.code) that the add-in can meet,
+ * besides the list codes. The server's `message` is English and written for logs; the add-in
+ * words every refusal from its code instead.
+ */
+export type RequestErrorCode =
+  | 'validation_failed'
+  | 'invalid_json'
+  | 'message_or_headers_required'
+  | 'invalid_headers'
+  | 'invalid_message'
+  | 'too_large'
+  | 'unsupported_media_type'
+  | 'quota_exceeded'
+  | 'rate_limited'
+  | 'overloaded'
+  | 'invalid_token'
+  | 'forbidden'
+  | 'not_found'
+  | 'no_route'
+  | 'internal';
+
+/** Every code that has its own words in `serverErrors.codes`. */
+export type ServerErrorCode = RequestErrorCode | ListErrorCode;
+
 export const enUS = {
   productName: 'Second Look',
   /** Keyed by the server's SubmissionCategory ("spam" is what users call Junk). */
@@ -40,12 +68,21 @@ export const enUS = {
         : `${count} reports are waiting to be sent.`,
     outboxFailed: (count: number) =>
       count === 1 ? '1 report was not accepted.' : `${count} reports were not accepted.`,
+    /** One refused report in the outbox: what it was, about which message, and why. */
+    outboxRefused: (category: string, subject: string, reason: string) => `${category} · ${subject}: ${reason}`,
     dismiss: 'Dismiss',
   },
-  status: {
-    pending: 'Waiting for review',
-    succeeded: 'Reviewed',
-    noResultYet: 'No result yet',
+  /** The security team's answer to one of the user's reports, under "earlier reports". */
+  review: {
+    waiting: 'Waiting for review',
+    answerHeading: 'Your security team’s answer',
+    /** Keyed by the admin's result (Defender's "Mark as"). */
+    results: {
+      noThreatsFound: 'No threats found',
+      phishing: 'Phishing',
+      spam: 'Spam',
+    } satisfies Record<ReviewResult, string>,
+    answeredOn: (date: string) => `Answered ${date}`,
   },
   outcome: {
     sent: (category: string) => `Thank you. Your report (${category}) was received.`,
@@ -128,6 +165,54 @@ export const enUS = {
   },
   errors: {
     unexpected: 'Something went wrong. Please try again.',
+  },
+  /**
+   * Why the server refused a request, by the error's `code`: whole sentences, put where the
+   * sentences above take a `reason`. Every code the add-in can meet has its words here.
+   */
+  serverErrors: {
+    codes: {
+      validation_failed: 'Part of what was sent did not pass the server’s checks.',
+      invalid_json: 'The server could not read what was sent.',
+      message_or_headers_required: 'Outlook gave neither the message nor its headers to send.',
+      invalid_headers: 'The message’s headers could not be read.',
+      invalid_message: 'The message could not be read.',
+      too_large: 'The message is larger than the server accepts.',
+      unsupported_media_type: 'The server does not accept this kind of content.',
+      quota_exceeded: 'You have made as many reports today as the server takes from one person. Try again tomorrow.',
+      rate_limited: 'Too many requests in a short time. Please wait a minute and try again.',
+      overloaded: 'The server is busy right now. Please try again shortly.',
+      invalid_token: 'Your sign-in was not accepted. Close and reopen Outlook, then try again.',
+      forbidden: 'You are not allowed to do this.',
+      not_found: 'The server could not find it.',
+      no_route: 'This server does not offer this yet.',
+      internal: 'The server ran into a problem. Please try again later.',
+      invalidSyntax: 'This is not a valid email address or domain.',
+      localPartTooLong: 'The part before @ is too long.',
+      domainTooLong: 'The domain is too long.',
+      addressTooLong: 'The address is too long.',
+      duplicate: 'This sender is already on the list.',
+      ownAcceptedDomain: 'This is one of your organisation’s own domains; add single addresses instead.',
+      limitReached: 'The list is full. Remove an entry first.',
+      wildcardBlockOnly: 'A domain with all its subdomains can only be blocked.',
+      noteTooLong: 'The note is too long.',
+      noteInvalidCharacters: 'The note contains characters that are not allowed, such as line breaks.',
+      invalidExpiration: 'The expiry is not valid.',
+      expiryInPast: 'The expiry date is in the past.',
+      expiryTooFar: 'The expiry is too far away.',
+      neverExpiryBlockOnly: 'Only blocked senders can be kept without an expiry.',
+      lastUsedRuleNeedsSubmission: '“Remove after last used” is only for entries made from a report.',
+    } satisfies Record<ServerErrorCode, string>,
+    /** limitReached, with the figures the server gave. */
+    limitReached: (used: number, limit: number) =>
+      `The list is full: ${used.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')} entries are used. Remove one first.`,
+    /** expiryTooFar, with the longest expiry the server allows. */
+    expiryTooFar: (maxDays: number) => `The expiry must be within ${maxDays.toLocaleString('en-US')} days.`,
+    /** A code this version of the add-in has no words for. */
+    unknown: (code: string) => `The server refused the request (${code}).`,
+    /** No code at all: a server or proxy that does not speak Second Look's errors, or a refusal stored before codes were kept. */
+    withoutCode: (status: number | null) =>
+      status === null ? 'The server did not accept it.' : `The server did not accept it (HTTP ${status}).`,
   },
 };
 

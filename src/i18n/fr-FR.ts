@@ -35,12 +35,18 @@ export const frFR: Catalog = {
         : `${count} signalements attendent d’être envoyés.`,
     outboxFailed: (count: number) =>
       count === 1 ? '1 signalement a été refusé.' : `${count} signalements ont été refusés.`,
+    outboxRefused: (category: string, subject: string, reason: string) => `${category} · ${subject} : ${reason}`,
     dismiss: 'Fermer',
   },
-  status: {
-    pending: 'En attente d’examen',
-    succeeded: 'Examiné',
-    noResultYet: 'Pas encore de résultat',
+  review: {
+    waiting: 'En attente d’examen',
+    answerHeading: 'La réponse de votre équipe de sécurité',
+    results: {
+      noThreatsFound: 'Aucune menace détectée',
+      phishing: 'Hameçonnage',
+      spam: 'Courrier indésirable',
+    },
+    answeredOn: (date: string) => `Répondu le ${date}`,
   },
   outcome: {
     sent: (category: string) => `Merci. Votre signalement (${category}) a été reçu.`,
@@ -123,5 +129,45 @@ export const frFR: Catalog = {
   },
   errors: {
     unexpected: 'Une erreur s’est produite. Veuillez réessayer.',
+  },
+  serverErrors: {
+    codes: {
+      validation_failed: 'Une partie de ce qui a été envoyé n’a pas passé les contrôles du serveur.',
+      invalid_json: 'Le serveur n’a pas pu lire ce qui a été envoyé.',
+      message_or_headers_required: 'Outlook n’a fourni ni le message ni ses en-têtes à envoyer.',
+      invalid_headers: 'Les en-têtes du message n’ont pas pu être lus.',
+      invalid_message: 'Le message n’a pas pu être lu.',
+      too_large: 'Le message dépasse la taille acceptée par le serveur.',
+      unsupported_media_type: 'Le serveur n’accepte pas ce type de contenu.',
+      quota_exceeded: 'Vous avez fait aujourd’hui autant de signalements que le serveur en accepte d’une personne. Réessayez demain.',
+      rate_limited: 'Trop de requêtes en peu de temps. Patientez une minute, puis réessayez.',
+      overloaded: 'Le serveur est surchargé pour le moment. Réessayez dans un instant.',
+      invalid_token: 'Votre connexion n’a pas été acceptée. Fermez et rouvrez Outlook, puis réessayez.',
+      forbidden: 'Vous n’êtes pas autorisé à faire ceci.',
+      not_found: 'Le serveur ne l’a pas trouvé.',
+      no_route: 'Ce serveur ne propose pas encore cette fonction.',
+      internal: 'Le serveur a rencontré un problème. Veuillez réessayer plus tard.',
+      invalidSyntax: 'Ce n’est ni une adresse e-mail ni un domaine valide.',
+      localPartTooLong: 'La partie avant @ est trop longue.',
+      domainTooLong: 'Le domaine est trop long.',
+      addressTooLong: 'L’adresse est trop longue.',
+      duplicate: 'Cet expéditeur figure déjà dans la liste.',
+      ownAcceptedDomain: 'C’est l’un des domaines de votre organisation ; ajoutez plutôt des adresses une par une.',
+      limitReached: 'La liste est pleine. Supprimez d’abord une entrée.',
+      wildcardBlockOnly: 'Un domaine avec tous ses sous-domaines peut seulement être bloqué.',
+      noteTooLong: 'La note est trop longue.',
+      noteInvalidCharacters: 'La note contient des caractères non autorisés, comme des sauts de ligne.',
+      invalidExpiration: 'L’expiration n’est pas valide.',
+      expiryInPast: 'La date d’expiration est passée.',
+      expiryTooFar: 'L’expiration est trop lointaine.',
+      neverExpiryBlockOnly: 'Seuls les expéditeurs bloqués peuvent être conservés sans expiration.',
+      lastUsedRuleNeedsSubmission: '« Supprimer après la dernière utilisation » est réservé aux entrées créées depuis un signalement.',
+    },
+    limitReached: (used: number, limit: number) =>
+      `La liste est pleine : ${used.toLocaleString('fr-FR')} ${used > 1 ? 'entrées utilisées' : 'entrée utilisée'} sur ${limit.toLocaleString('fr-FR')}. Supprimez-en d’abord une.`,
+    expiryTooFar: (maxDays: number) => `L’expiration doit intervenir dans les ${maxDays.toLocaleString('fr-FR')} jours.`,
+    unknown: (code: string) => `Le serveur a refusé la requête (${code}).`,
+    withoutCode: (status: number | null) =>
+      status === null ? 'Le serveur ne l’a pas accepté.' : `Le serveur ne l’a pas accepté (HTTP ${status}).`,
   },
 };

@@ -7,7 +7,7 @@ import { daDK } from './da-DK';
 import { enUS, type Catalog } from './en-US';
 import { frFR } from './fr-FR';
 
-export type { Catalog } from './en-US';
+export type { Catalog, RequestErrorCode, ServerErrorCode } from './en-US';
 
 export const CATALOGS = {
   'en-US': enUS,

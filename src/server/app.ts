@@ -10,7 +10,7 @@ import type { Clock } from '../core/time/clock';
 import { isInstant } from '../core/time/instant';
 import { installAuthentication } from './auth/authenticate';
 import { authFromConfig } from './auth/from-config';
-import { devTokensEnabled, type Config } from './config/config';
+import { devTokensEnabled, signInLinkRefusals, type Config } from './config/config';
 import { installErrorHandling } from './http/error-handler';
 import { refuseNonFiniteNumbers } from './http/finite-numbers';
 import { installLoadShedding } from './http/load-shedding';
@@ -31,6 +31,10 @@ import { openApiRoutes } from './routes/openapi';
 import { pageRoutes } from './routes/pages';
 import { submissionRoutes } from './routes/submissions';
 import { userListRoutes } from './routes/user-lists';
+import { mailQueueRoutes } from './routes/mail-queue';
+import { deliveryFor } from './mail/delivery-for';
+import { MailQueueService } from './services/mail-queue-service';
+import { MailSenderService } from './services/mail-sender-service';
 import { AllowBlockService } from './services/allow-block-service';
 import { ListExportsService } from './services/list-exports-service';
 import { ListHealthService } from './services/list-health-service';
@@ -41,6 +45,26 @@ import { HealthService } from './services/health-service';
 import { IdentityService } from './services/identity-service';
 import { fileManifest } from './services/manifest-file';
 import { SubmissionsService } from './services/submissions-service';
+import { NoticeTemplatesService } from './services/notice-templates-service';
+import { ReviewService } from './services/review-service';
+import { SettingsService } from './services/settings-service';
+import { reviewRoutes } from './routes/review';
+import { clusterRoutes } from './routes/clusters';
+import { ClusterReviews } from './services/cluster-reviews';
+import { ClusterService } from './services/cluster-service';
+import { ClusteringService } from './services/clustering-service';
+import { FingerprintThread } from './mail/fingerprint-thread';
+import { ClusterIndexRepo } from './store/cluster-index-repo';
+import { overviewRoutes } from './routes/overview';
+import { portalRoutes } from './routes/portal';
+import { PortalSignInService } from './services/portal-sign-in-service';
+import { OverviewService } from './services/overview-service';
+import { settingsRoutes } from './routes/settings';
+import { quarantineIntakeRoutes } from './routes/quarantine-intake';
+import { QuarantineIntakeService } from './services/quarantine-intake-service';
+import { QuarantineSmtpIntake } from './services/quarantine-smtp-intake';
+import { QuarantineIntakeWriter } from './store/quarantine-intake-writer';
+import { DEFAULT_POLICY } from '../core/lists';
 import { BlobReader } from './store/blob-store';
 import { migrateToLatest, openDatabase, sqliteFileOf, type Db } from './store/database';
 import { SqliteReader } from './store/sqlite-reader';
@@ -52,7 +76,13 @@ import { VERSION } from './version';
 declare module 'fastify' {
   interface FastifyInstance {
     /** Services that jobs started by main.ts and the CLI run (expiry sweep, retention purge). */
-    services: { entries: AllowBlockService; retention: RetentionService };
+    services: { entries: AllowBlockService; retention: RetentionService; signIn: PortalSignInService };
+    /** Clusters reports in the background; tests and benches await `idle()`. */
+    clustering: ClusteringService;
+    /** The outgoing mail queue's sender: main.ts runs it; tests call runOnce() themselves. */
+    mailSender: MailSenderService;
+    /** Quarantine intake (the CLI's import uses it), and its SMTP listener: main.ts starts it; undefined when off. */
+    quarantine: { intake: QuarantineIntakeService; smtp: QuarantineSmtpIntake | undefined };
   }
 }
 
@@ -145,17 +175,38 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
     clock,
     maxMessageBytes: config.maxMessageBytes,
     submissionsPerDay: config.protection.submissionsPerDay,
+    // Each new report is clustered in the background (clustering is created with the review below).
+    afterCreate: (row) => clustering.reportCreated(row),
   });
   const identity = new IdentityService({ auth: config.auth, embedded, devTokens: devTokensEnabled(config), publicUrl: config.publicUrl, clock });
   const store = new Store(db);
   const health = new HealthService(store, config.databaseUrl ? 'postgresql' : 'sqlite', VERSION);
 
-  const userLists = new UserListsService({ store, clock, acceptedDomains: config.acceptedDomains, limit: config.userListLimit });
-  const entries = new AllowBlockService({ store, clock, acceptedDomains: config.acceptedDomains, limits: config.tenantLimits });
-  const listHealth = new ListHealthService({ store, clock, acceptedDomains: config.acceptedDomains, userListLimit: config.userListLimit });
-  const decisions = new DecisionsService({ store, clock });
+  // Settings an admin saves in the portal (the environment's values are the defaults).
+  const settings = new SettingsService({
+    store,
+    clock,
+    defaults: {
+      noticeSender: config.noticeSender,
+      acceptedDomains: config.acceptedDomains,
+      bulkThreshold: config.bulkThreshold,
+      actions: { spam: DEFAULT_POLICY.actions.spam, highConfidenceSpam: DEFAULT_POLICY.actions.highConfidenceSpam, phishing: DEFAULT_POLICY.actions.phishing, bulk: DEFAULT_POLICY.actions.bulk, spoof: DEFAULT_POLICY.actions.spoof },
+    },
+  });
+  const userLists = new UserListsService({ store, clock, policy: settings, limit: config.userListLimit });
+  const entries = new AllowBlockService({ store, clock, policy: settings, limits: config.tenantLimits });
+  const listHealth = new ListHealthService({ store, clock, policy: settings, userListLimit: config.userListLimit });
+  const decisions = new DecisionsService({ store, clock, policy: settings });
   const retention = new RetentionService({ store, blobs, clock, submissionDays: config.protection.retention.submissionDays });
-  app.decorate('services', { entries, retention });
+  const signIn = new PortalSignInService({
+    store,
+    clock,
+    publicUrl: config.publicUrl,
+    embedded,
+    linkRefusals: signInLinkRefusals(config),
+    oidc: config.auth.kind === 'oidc' ? { authority: config.auth.issuer, clientId: config.portal.clientId, scope: config.portal.scope } : undefined,
+  });
+  app.decorate('services', { entries, retention, signIn });
 
   await app.register(healthRoutes, { health });
   await app.register(identityRoutes, { identity, devTokens: devTokensEnabled(config) });
@@ -169,8 +220,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
     blobs,
     decisions,
     clock,
-    acceptedDomains: config.acceptedDomains,
-    bulkThreshold: config.bulkThreshold,
+    policy: settings,
     maxMessageBytes: config.maxMessageBytes,
     trust: config.trust,
     ...(config.rspamd
@@ -179,6 +229,60 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   });
   await app.register(analysisRoutes, { analysis, maxMessageBytes: config.maxMessageBytes });
   await app.register(auditRoutes, { audit: new AuditService(store) });
+  // The outgoing mail queue: its API here; its sender leaves only when main.ts (or a test) runs it.
+  const { delivery: mailDelivery, leaseSeconds, maxAttempts, retrySeconds } = config.mail;
+  app.decorate('mailSender', new MailSenderService({ store, clock, delivery: deliveryFor(mailDelivery), leaseSeconds, maxAttempts, retrySeconds }));
+  await app.register(mailQueueRoutes, { mailQueue: new MailQueueService({ store, clock }) });
+
+  // The review of user reports, and its notices.
+  const templates = new NoticeTemplatesService({ store, clock, policy: settings, reportById: (id) => submissionsRepo.byId(id) });
+  const clusterReviews = new ClusterReviews();
+  const review = new ReviewService({ store, clock, templates, policy: settings, afterReview: clusterReviews.afterReview });
+  await app.register(settingsRoutes, { settings, templates });
+  await app.register(reviewRoutes, { review });
+
+  // Clusters of similar reports: assigned in the background as reports arrive (and, at start,
+  // every report still in none), their text read and hashed on a thread of their own.
+  const fingerprints = new FingerprintThread();
+  const clustering = new ClusteringService({
+    index: new ClusterIndexRepo(db, writer),
+    blobs,
+    fingerprint: (messages) => fingerprints.fingerprint(messages),
+    clock,
+    trust: config.trust,
+    review,
+    reviews: clusterReviews,
+    logError: (error, message) => app.log.error({ err: error }, message),
+  });
+  app.addHook('onClose', async () => {
+    await clustering.stop();
+    await fingerprints.close();
+  });
+  await app.register(clusterRoutes, { clusters: new ClusterService({ store, clock, review, reviews: clusterReviews }) });
+  app.decorate('clustering', clustering);
+  clustering.start();
+
+  // The quarantine's intake (SMTP listener, POST /api/quarantine, `second-look import`).
+  const logError = (error: unknown, message: string) => app.log.error({ err: error }, message);
+  const quarantineIntake = new QuarantineIntakeService({
+    store,
+    writer: new QuarantineIntakeWriter(db, writer),
+    clock,
+    policy: settings,
+    maxMessageBytes: config.maxMessageBytes,
+    trust: config.trust,
+    retentionDays: config.quarantine.retentionDays,
+    policies: config.quarantine.policies,
+    fingerprint: (messages) => fingerprints.fingerprint(messages),
+    logError,
+  });
+  const smtp = config.quarantine.smtp;
+  const quarantineSmtp = smtp === undefined ? undefined : new QuarantineSmtpIntake(quarantineIntake, { ...smtp, tls: config.tls }, logError);
+  if (quarantineSmtp) app.addHook('onClose', async () => quarantineSmtp.close());
+  app.decorate('quarantine', { intake: quarantineIntake, smtp: quarantineSmtp });
+  await app.register(quarantineIntakeRoutes, { intake: quarantineIntake });
+  await app.register(overviewRoutes, { overview: new OverviewService({ store, clock }) });
+  await app.register(portalRoutes, { signIn });
   await app.register(openApiRoutes);
   await app.register(pageRoutes, {
     webRoot: config.webRoot,

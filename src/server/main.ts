@@ -5,6 +5,7 @@
 import './threadpool'; // first: sizes libuv's thread pool before anything uses it
 import type { FastifyInstance } from 'fastify';
 import { buildApp, manifestOrigin } from './app';
+import { startMailSender } from './mail-sender-loop';
 import { configFromEnvironment } from './config';
 import { devTokenRefusals, devTokensEnabled, type Config } from './config/config';
 
@@ -12,9 +13,12 @@ import { devTokenRefusals, devTokensEnabled, type Config } from './config/config
  * What the banner says about sign-in. No token is printed: a long-lived admin token in a
  * terminal's scrollback (or a service's journal) is a key anyone reading it can use.
  */
-function identityLines(config: Config): string[] {
+function identityLines(config: Config, portalLink: string | undefined): string[] {
   const lines: string[] = [];
   if (config.auth.kind === 'embedded') {
+    if (portalLink !== undefined) {
+      lines.push(`  portal sign-in ${portalLink}`, '                 (one-time, 15 minutes; `npx second-look admin-link` prints another)');
+    }
     lines.push('  admin token    run `npx second-look token --user YOU@YOUR-DOMAIN --role SecurityAdministrator`');
   } else {
     lines.push(`  sign-in        tokens from ${config.auth.issuer}`);
@@ -36,8 +40,19 @@ function identityLines(config: Config): string[] {
 export async function serve(config: Config = configFromEnvironment()): Promise<() => Promise<void>> {
   const app = await buildApp(config);
   await app.listen({ port: config.port, host: config.host });
+  // The quarantine's SMTP listener: a port that cannot be had stops the start, as the API's does.
+  const smtp = app.quarantine.smtp;
+  let smtpAddress: string | undefined;
+  try {
+    const bound = smtp === undefined ? undefined : await smtp.listen();
+    smtpAddress = bound === undefined ? undefined : `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   const stopSweep = startExpirySweep(app, config.expirySweepSeconds);
   const stopPurge = startRetentionPurge(app, config.protection.retention.purgeIntervalSeconds);
+  const stopMail = startMailSender(app, config.mail.pollSeconds);
 
   const lines = [
     '',
@@ -46,6 +61,7 @@ export async function serve(config: Config = configFromEnvironment()): Promise<(
     `  add-in manifest ${config.publicUrl}/manifest.xml${manifestOrigin(config) === config.publicUrl ? "" : ` (its URLs point at ${manifestOrigin(config)})`}`,
     `  admin portal   ${config.publicUrl}/admin/`,
     `  API document   ${config.publicUrl}/api/openapi.json`,
+    `  quarantine     ${smtpAddress === undefined ? 'SMTP intake off (SECOND_LOOK_SMTP_PORT=off)' : `SMTP intake on ${smtpAddress}`}`,
   ];
   if (!config.tls) {
     lines.push(
@@ -54,14 +70,19 @@ export async function serve(config: Config = configFromEnvironment()): Promise<(
       '        `npx office-addin-dev-certs install` and restart, or set SECOND_LOOK_TLS_CERT/KEY.',
     );
   }
-  lines.push('', ...identityLines(config));
+  // The portal's one-time link (as Jupyter prints its token URL): single use, short-lived, and
+  // only where nobody but this machine can reach the server.
+  const portalLink = app.services.signIn.linksEnabled ? (await app.services.signIn.createLink(config.portal.linkUser, ['SecurityAdministrator'])).url : undefined;
+  lines.push('', ...identityLines(config, portalLink));
   if (devTokensEnabled(config)) {
     app.log.warn('DEV MODE: /api/dev/token hands out end-user tokens without sign-in, to requests from this machine only');
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
   return async () => {
+    await smtp?.close(); // mail being received finishes (or the MTA retries it) before the rest stops
     stopSweep();
     stopPurge();
+    await stopMail(); // the mail being sent now finishes first: none is left half-sent
     await app.close();
   };
 }

@@ -56,7 +56,7 @@ describe('npm scripts', () => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'DATABASE_URL' && !key.startsWith('SECOND_LOOK_')));
     const child = spawn(process.execPath, [main], {
       cwd: ROOT,
-      env: { ...env, SECOND_LOOK_PORT: String(port), SECOND_LOOK_DATA: tempDir(), SECOND_LOOK_DEV_CERTS: 'off', SECOND_LOOK_LOG_LEVEL: 'silent' },
+      env: { ...env, SECOND_LOOK_PORT: String(port), SECOND_LOOK_SMTP_PORT: '0', SECOND_LOOK_DATA: tempDir(), SECOND_LOOK_DEV_CERTS: 'off', SECOND_LOOK_LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -83,6 +83,8 @@ function validString(schema: JsonSchema): fc.Arbitrary<string> {
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.min(schema.maxLength ?? 60, minLength + 60);
   if (schema.pattern) {
+    // The pattern must carry the length bounds itself ({16,128}, not +): stringMatching rarely
+    // draws a long match, and the filter below would then search for one for many minutes.
     return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= minLength && s.length <= (schema.maxLength ?? Infinity));
   }
   return fc.string({ minLength, maxLength, unit: 'grapheme' });
@@ -123,6 +125,22 @@ export function validValue(schema: JsonSchema, resolve: Resolve, depth = 0): fc.
   }
 }
 
+/**
+ * One character past a length limit. fast-check builds a string character by character, which
+ * over a limit of tens of thousands (a notice template, a message) takes seconds a value; a
+ * long run of one character with a short generated tail breaks the limit just as well.
+ */
+function tooLong(maxLength: number): fc.Arbitrary<string> {
+  if (maxLength < 200) return fc.string({ minLength: maxLength + 1, maxLength: maxLength + 40 });
+  return fc.string({ minLength: 1, maxLength: 40 }).map((tail) => 'a'.repeat(maxLength) + tail);
+}
+
+/** One item past a count limit; over a large limit, copies of a few generated items. */
+function tooMany(item: fc.Arbitrary<unknown>, maxItems: number): fc.Arbitrary<unknown[]> {
+  if (maxItems < 50) return fc.array(item, { minLength: maxItems + 1, maxLength: maxItems + 2 });
+  return fc.array(item, { minLength: 1, maxLength: 3 }).map((few) => Array.from({ length: maxItems + 1 }, (_, i) => few[i % few.length]));
+}
+
 /** Values that break `schema` in one way or many: wrong types, limits, patterns, shapes. */
 export function offSchemaValue(schema: JsonSchema, resolve: Resolve, depth = 0): fc.Arbitrary<unknown> {
   if (schema.$ref) return offSchemaValue(resolve(schema.$ref), resolve, depth);
@@ -130,7 +148,7 @@ export function offSchemaValue(schema: JsonSchema, resolve: Resolve, depth = 0):
   const type = typeOf(schema);
   const specific: fc.Arbitrary<unknown>[] = [];
   if (type === 'string' || schema.format) {
-    if (schema.maxLength !== undefined) specific.push(fc.string({ minLength: schema.maxLength + 1, maxLength: schema.maxLength + 40 }));
+    if (schema.maxLength !== undefined) specific.push(tooLong(schema.maxLength));
     if (schema.minLength !== undefined && schema.minLength > 0) specific.push(fc.string({ maxLength: schema.minLength - 1 }));
     specific.push(fc.string({ maxLength: 80, unit: 'binary' }));
   }
@@ -156,7 +174,7 @@ export function offSchemaValue(schema: JsonSchema, resolve: Resolve, depth = 0):
   }
   if (type === 'array' && schema.items && depth < 3) {
     specific.push(fc.array(offSchemaValue(schema.items, resolve, depth + 1), { minLength: 1, maxLength: 3 }));
-    if (schema.maxItems !== undefined) specific.push(fc.array(validValue(schema.items, resolve, depth + 1), { minLength: schema.maxItems + 1, maxLength: schema.maxItems + 2 }));
+    if (schema.maxItems !== undefined) specific.push(tooMany(validValue(schema.items, resolve, depth + 1), schema.maxItems));
   }
   if (schema.enum || schema.anyOf) specific.push(fc.string({ maxLength: 20 }));
   return specific.length > 0 ? fc.oneof({ arbitrary: general, weight: 1 }, { arbitrary: fc.oneof(...specific), weight: 2 }) : general;

@@ -43,6 +43,8 @@ function row(overrides: Partial<SubmissionRow> = {}): SubmissionRow {
     reviewed_date_time: null,
     reviewed_by: null,
     cluster_id: null,
+    reporter_locale: null,
+    subject_folded: 'invoice',
     sender_domain: 'supplier.example',
     ...overrides,
   };

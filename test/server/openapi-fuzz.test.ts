@@ -83,6 +83,7 @@ describe('OpenAPI-driven fuzzing', () => {
     const dataVersion = () => watcher.pragma('data_version', { simple: true }) as number;
     const perOperation = Math.ceil(TOTAL_CASES / operations.length);
     for (const [index, operation] of operations.entries()) {
+      const started = Date.now();
       await fc.assert(
         fc.asyncProperty(requestCases(operation, resolve, known), async (request: RequestCase) => {
           const before = dataVersion();
@@ -104,6 +105,7 @@ describe('OpenAPI-driven fuzzing', () => {
         }),
         { numRuns: perOperation, seed: SEED + index, endOnFailure: true },
       );
+      if (process.env['FUZZ_TRACE']) process.stderr.write(`${operation.method} ${operation.path}: ${Date.now() - started} ms\n`);
     }
     expect(tally.cases).toBeGreaterThanOrEqual(TOTAL_CASES);
   }, 3_600_000);

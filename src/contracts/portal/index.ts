@@ -5,3 +5,4 @@ export * from './overview';
 export * from './review';
 export * from './settings';
 export * from './sign-in';
+export * from './pages';

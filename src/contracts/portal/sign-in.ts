@@ -24,7 +24,7 @@ export const PortalConfig = Type.Object({ signIn: PortalSignIn });
 export type PortalConfig = Static<typeof PortalConfig>;
 
 /** POST /api/portal/one-time-link: the code from the link, exchanged once for a session token. */
-export const RedeemLinkRequest = Type.Object({ code: Type.String({ minLength: 16, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });
+export const RedeemLinkRequest = Type.Object({ code: Type.String({ minLength: 16, maxLength: 128, pattern: '^[A-Za-z0-9_-]{16,128}$' }) }, { additionalProperties: false });
 export type RedeemLinkRequest = Static<typeof RedeemLinkRequest>;
 
 export const PortalSession = Type.Object({

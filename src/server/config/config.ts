@@ -7,7 +7,9 @@ import path from 'node:path';
 import { isLoopbackHost } from '../../core/net/addresses';
 import { authFromEnv, type AuthConfig } from './auth-config';
 import { ConfigError, int, list, url, type Env } from './env-values';
+import { mailFromEnv, type MailConfig } from './mail-config';
 import { protectionFromEnv, type ProtectionConfig } from './protection-config';
+import { quarantineFromEnv, type QuarantineConfig } from './quarantine-config';
 import { trustFromEnv } from './trust-config';
 import type { TrustSettings } from '../../core/analysis/trust/settings';
 import { packageRoot } from './package-root';
@@ -59,6 +61,19 @@ export interface Config {
   addinFrameAncestors: string[];
   /** Where the organisation's boundary is: which headers the analyzer counts as evidence. */
   trust: TrustSettings;
+  /** Outgoing mail: the pickup folder or an SMTP relay, and the queue's pace. */
+  mail: MailConfig;
+  /** The From address of notices to reporters, until an admin sets one in the portal. */
+  noticeSender: string;
+  /** The quarantine: its SMTP listener, retention per reason, and policy per reason. */
+  quarantine: QuarantineConfig;
+  portal: {
+    /** OpenID sign-in for the portal: the client (application) id and the scopes it asks for. */
+    clientId: string;
+    scope: string;
+    /** Who a one-time sign-in link signs in as (embedded default). */
+    linkUser: string;
+  };
 }
 
 const DEFAULT_MAX_MESSAGE_BYTES = 35 * 1024 * 1024;
@@ -145,7 +160,31 @@ export function loadConfig(env: Env, fileValues: Env = {}, cwd = process.cwd()):
     protection: protectionFromEnv(merged),
     addinFrameAncestors: frameAncestors(merged),
     trust: trustFromEnv(merged),
+    mail: mailFromEnv(merged, dataDir, cwd),
+    noticeSender: noticeSender(merged, publicUrl),
+    quarantine: quarantineFromEnv(merged, tls !== undefined),
+    portal: {
+      clientId: merged['SECOND_LOOK_PORTAL_CLIENT_ID'] || auth.audience,
+      scope: merged['SECOND_LOOK_PORTAL_SCOPE'] || 'openid profile email offline_access',
+      linkUser: (merged['SECOND_LOOK_PORTAL_ADMIN'] || `admin@${noticeSender(merged, publicUrl).split('@')[1] ?? 'localhost.localdomain'}`).toLowerCase(),
+    },
   };
+}
+
+/**
+ * SECOND_LOOK_NOTICE_SENDER, or `second-look@` the public URL's host; a single-label host
+ * (localhost) gets `.localdomain`, so the address is one a relay and the portal accept.
+ */
+function noticeSender(env: Record<string, string | undefined>, publicUrl: string): string {
+  const configured = env['SECOND_LOOK_NOTICE_SENDER']?.trim();
+  if (configured) {
+    if (!/^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/.test(configured)) {
+      throw new ConfigError(`SECOND_LOOK_NOTICE_SENDER must be an address such as security@contoso.com, not "${configured}"`);
+    }
+    return configured.toLowerCase();
+  }
+  const host = new URL(publicUrl).hostname.toLowerCase();
+  return `second-look@${host.includes('.') && !/^[\d.]+$/.test(host) ? host : `${host}.localdomain`}`;
 }
 
 /**
@@ -159,6 +198,18 @@ export function devTokenRefusals(config: Config): string[] {
   if (config.auth.kind !== 'embedded') reasons.push('an outside identity provider is configured (SECOND_LOOK_JWKS_URL)');
   if (!isLoopbackHost(config.host)) reasons.push(`the server binds to ${config.host}, not to loopback`);
   if (!isLoopbackHost(new URL(config.publicUrl).hostname)) reasons.push(`the public URL ${config.publicUrl} is not a loopback or localhost URL`);
+  return reasons;
+}
+
+/**
+ * Why the portal's one-time sign-in links are off for this configuration; empty when on. A
+ * link signs an admin in without a password, so it exists only while the server is its own
+ * issuer and listens on loopback alone.
+ */
+export function signInLinkRefusals(config: Config): string[] {
+  const reasons: string[] = [];
+  if (config.auth.kind !== 'embedded') reasons.push('an outside identity provider signs in (SECOND_LOOK_JWKS_URL)');
+  if (!isLoopbackHost(config.host)) reasons.push(`the server binds to ${config.host}, not to loopback`);
   return reasons;
 }
 

@@ -27,7 +27,7 @@ export const allowBlockRoutes: FastifyPluginAsyncTypebox<AllowBlockRoutesOptions
 
   app.get(
     '/api/allow-block-entries',
-    signedIn(app, { tags, summary: 'List entries, newest first, with filters', querystring: ListAllowBlockEntriesQuery, response: { 200: Page(AllowBlockEntry), ...INPUT_ERRORS } }),
+    signedIn(app, { tags, summary: 'List entries, newest first, with filters', querystring: ListAllowBlockEntriesQuery, response: { 200: Page(AllowBlockEntry), ...INPUT_ERRORS } }, 'reader'),
     async (request) => entries.list(principalOf(request), request.query),
   );
 
@@ -39,13 +39,13 @@ export const allowBlockRoutes: FastifyPluginAsyncTypebox<AllowBlockRoutesOptions
       description: 'Allow entries made directly must expire within 30 days; with submissionId they may use "remove N days after last used".',
       body: CreateAllowBlockEntry,
       response: { 201: AllowBlockEntry, ...INPUT_ERRORS, ...NOT_FOUND, ...CONFLICT },
-    }),
+    }, 'admin'),
     async (request, reply) => reply.status(201).send(await entries.create(principalOf(request), request.body)),
   );
 
   app.post(
     '/api/allow-block-entries/bulk',
-    signedIn(app, { tags, summary: 'Create entries from a pasted list, one value per line; each line reports its outcome', body: BulkCreateAllowBlockEntries, response: { 200: BulkCreateResponse, ...INPUT_ERRORS } }),
+    signedIn(app, { tags, summary: 'Create entries from a pasted list, one value per line; each line reports its outcome', body: BulkCreateAllowBlockEntries, response: { 200: BulkCreateResponse, ...INPUT_ERRORS } }, 'admin'),
     async (request) => entries.bulkCreate(principalOf(request), request.body),
   );
 
@@ -55,25 +55,25 @@ export const allowBlockRoutes: FastifyPluginAsyncTypebox<AllowBlockRoutesOptions
       tags,
       summary: 'Entries expiring within 7 days, unused for 30 days, allows shadowed by blocks, users near their Safe Senders limit, domain suggestions',
       response: { 200: HealthReport, ...AUTH_ERRORS },
-    }),
+    }, 'reader'),
     async (request) => health.health(principalOf(request)),
   );
 
   app.get(
     '/api/allow-block-entries/:id',
-    signedIn(app, { tags, summary: 'One entry', params: IdParams, response: { 200: AllowBlockEntry, ...AUTH_ERRORS, ...NOT_FOUND } }),
+    signedIn(app, { tags, summary: 'One entry', params: IdParams, response: { 200: AllowBlockEntry, ...AUTH_ERRORS, ...NOT_FOUND } }, 'reader'),
     async (request) => entries.get(principalOf(request), request.params.id),
   );
 
   app.patch(
     '/api/allow-block-entries/:id',
-    signedIn(app, { tags, summary: "Change an entry's expiry or note", params: IdParams, body: UpdateAllowBlockEntry, response: { 200: AllowBlockEntry, ...INPUT_ERRORS, ...NOT_FOUND } }),
+    signedIn(app, { tags, summary: "Change an entry's expiry or note", params: IdParams, body: UpdateAllowBlockEntry, response: { 200: AllowBlockEntry, ...INPUT_ERRORS, ...NOT_FOUND } }, 'admin'),
     async (request) => entries.update(principalOf(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/allow-block-entries/:id',
-    signedIn(app, { tags, summary: 'Remove an entry', params: IdParams, response: { 204: Type.Null(), ...AUTH_ERRORS, ...NOT_FOUND } }),
+    signedIn(app, { tags, summary: 'Remove an entry', params: IdParams, response: { 204: Type.Null(), ...AUTH_ERRORS, ...NOT_FOUND } }, 'admin'),
     async (request, reply) => {
       await entries.remove(principalOf(request), request.params.id);
       return reply.status(204).send(null);

@@ -31,7 +31,7 @@ export const analysisRoutes: FastifyPluginAsyncTypebox<{ analysis: AnalysisServi
       params: IdParams,
       querystring: LocaleQuery,
       response: { 201: Submission, ...AUTH_ERRORS, ...NOT_FOUND },
-    }),
+    }, 'admin'),
     async (request, reply) => reply.status(201).send(await analysis.analyzeSubmission(principalOf(request), request.params.id, request.query.lang ?? 'en-US')),
   );
 
@@ -46,7 +46,7 @@ export const analysisRoutes: FastifyPluginAsyncTypebox<{ analysis: AnalysisServi
         // The body is the raw message (no JSON schema can validate bytes); the service checks it.
         consumes: ['message/rfc822'],
         response: { 201: Submission, ...INPUT_ERRORS, 413: ErrorBody, 415: ErrorBody },
-      }),
+      }, 'admin'),
     },
     async (request, reply) => {
       // JSON and other types parse to something else: only message/rfc822 arrives as bytes.
@@ -57,7 +57,7 @@ export const analysisRoutes: FastifyPluginAsyncTypebox<{ analysis: AnalysisServi
 
   app.post(
     '/api/submissions/:id/what-if',
-    signedIn(app, { tags, summary: "What would happen to this message now, with today's lists, and why", params: IdParams, response: { 200: WhatIfResponse, ...INPUT_ERRORS, ...NOT_FOUND } }),
+    signedIn(app, { tags, summary: "What would happen to this message now, with today's lists, and why", params: IdParams, response: { 200: WhatIfResponse, ...INPUT_ERRORS, ...NOT_FOUND } }, 'reader'),
     async (request) => analysis.whatIf(principalOf(request), request.params.id),
   );
 };

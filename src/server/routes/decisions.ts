@@ -20,7 +20,7 @@ export const decisionRoutes: FastifyPluginAsyncTypebox<{ decisions: DecisionsSer
       summary: "What the filter does with this message under today's lists, and why; records which entries were used",
       body: DecisionRequest,
       response: { 200: Decision, ...INPUT_ERRORS },
-    }),
+    }, 'admin'),
     async (request) => decisions.liveDecision(principalOf(request), request.body.message, request.body.recipient),
   );
 };

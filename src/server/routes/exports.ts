@@ -36,7 +36,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ listExports: ListExportsS
       summary: 'A PowerShell script applying the lists in Exchange Online (New-TenantAllowBlockListItems, Set-MailboxJunkEmailConfiguration)',
       produces: ['text/plain'],
       response: { 200: Type.String(), ...AUTH_ERRORS },
-    }),
+    }, 'reader'),
     async (request, reply) =>
       reply
         .type('text/plain; charset=utf-8')

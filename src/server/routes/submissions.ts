@@ -42,7 +42,7 @@ export const submissionRoutes: FastifyPluginAsyncTypebox<SubmissionRoutesOptions
         headers: IdempotencyHeaders,
         body: CreateSubmission,
         response: { 200: Submission, 201: Submission, ...INPUT_ERRORS, 413: ErrorBody },
-      }),
+      }, 'user'),
     },
     async (request, reply) => {
       const outcome = await submissions.create(principalOf(request), request.body, request.headers[IDEMPOTENCY_HEADER]);
@@ -52,19 +52,19 @@ export const submissionRoutes: FastifyPluginAsyncTypebox<SubmissionRoutesOptions
 
   app.get(
     '/api/me/submissions',
-    signedIn(app, { tags, summary: "The signed-in user's own submissions, newest first", querystring: MySubmissionsQuery, response: { 200: SubmissionPage, ...INPUT_ERRORS } }),
+    signedIn(app, { tags, summary: "The signed-in user's own submissions, newest first", querystring: MySubmissionsQuery, response: { 200: SubmissionPage, ...INPUT_ERRORS } }, 'user'),
     async (request) => submissions.mine(principalOf(request), request.query),
   );
 
   app.get(
     '/api/submissions',
-    signedIn(app, { tags, summary: 'All submissions (SecurityAdministrator, SecurityReader), filtered, newest first', querystring: ListSubmissionsQuery, response: { 200: SubmissionPage, ...INPUT_ERRORS } }),
+    signedIn(app, { tags, summary: 'All submissions (SecurityAdministrator, SecurityReader), filtered, newest first', querystring: ListSubmissionsQuery, response: { 200: SubmissionPage, ...INPUT_ERRORS } }, 'reader'),
     async (request) => submissions.list(principalOf(request), request.query),
   );
 
   app.get(
     '/api/submissions/:id',
-    signedIn(app, { tags, summary: 'One submission with its internet headers', params: IdParams, response: { 200: SubmissionDetail, ...AUTH_ERRORS, ...NOT_FOUND } }),
+    signedIn(app, { tags, summary: 'One submission with its internet headers', params: IdParams, response: { 200: SubmissionDetail, ...AUTH_ERRORS, ...NOT_FOUND } }, 'user'),
     async (request) => submissions.get(principalOf(request), request.params.id),
   );
 
@@ -81,7 +81,7 @@ export const submissionRoutes: FastifyPluginAsyncTypebox<SubmissionRoutesOptions
         ...AUTH_ERRORS,
         ...NOT_FOUND,
       },
-    }),
+    }, 'user'),
     async (request, reply) => {
       const bytes = await submissions.originalMessage(principalOf(request), request.params.id);
       return reply

@@ -18,19 +18,19 @@ export const userListRoutes: FastifyPluginAsyncTypebox<{ userLists: UserListsSer
   for (const { path, list, title } of LISTS) {
     app.get(
       `/api/me/${path}`,
-      signedIn(app, { tags, summary: `My ${title}, with how many are used of the limit`, response: { 200: SenderListResponse, ...AUTH_ERRORS } }),
+      signedIn(app, { tags, summary: `My ${title}, with how many are used of the limit`, response: { 200: SenderListResponse, ...AUTH_ERRORS } }, 'user'),
       async (request) => userLists.list(principalOf(request), list),
     );
 
     app.post(
       `/api/me/${path}`,
-      signedIn(app, { tags, summary: `Add an address or a domain to my ${title}`, body: SenderListBody, response: { 201: SenderListItem, ...INPUT_ERRORS, ...CONFLICT } }),
+      signedIn(app, { tags, summary: `Add an address or a domain to my ${title}`, body: SenderListBody, response: { 201: SenderListItem, ...INPUT_ERRORS, ...CONFLICT } }, 'user'),
       async (request, reply) => reply.status(201).send(await userLists.add(principalOf(request), list, request.body.value)),
     );
 
     app.delete(
       `/api/me/${path}/:value`,
-      signedIn(app, { tags, summary: `Remove an entry from my ${title}`, params: ValueParams, response: { 204: Type.Null(), ...AUTH_ERRORS, ...NOT_FOUND } }),
+      signedIn(app, { tags, summary: `Remove an entry from my ${title}`, params: ValueParams, response: { 204: Type.Null(), ...AUTH_ERRORS, ...NOT_FOUND } }, 'user'),
       async (request, reply) => {
         await userLists.remove(principalOf(request), list, request.params.value);
         return reply.status(204).send(null);

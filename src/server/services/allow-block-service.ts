@@ -22,11 +22,13 @@ import type { Store } from '../store/unit-of-work';
 import { allEntries, entryById, ENTRY_AUDIT_TARGET, toEntry } from './entry-view';
 import { badRequest, forbidden, listRefusal, notFound } from './errors';
 import { cursorPosition } from './paging';
+import type { PolicySource } from './settings-service';
 
 export interface AllowBlockDeps {
   store: Store;
   clock: Clock;
-  acceptedDomains: readonly string[];
+  /** The accepted domains in force (the portal's settings). */
+  policy: PolicySource;
   limits: { allow: number; block: number };
 }
 
@@ -71,6 +73,7 @@ export class AllowBlockService {
   async create(principal: Principal, body: CreateAllowBlockEntry): Promise<AllowBlockEntry> {
     requireAdmin(principal);
     const now = this.deps.clock.now();
+    const { acceptedDomains } = await this.deps.policy.current();
     return this.deps.store.transaction(async (unit) => {
       await unit.serializeOn(LOCK);
       if (body.submissionId !== undefined && !(await unit.entries.submissionExists(body.submissionId))) {
@@ -80,7 +83,7 @@ export class AllowBlockService {
       const checked = validateNewEntry(body, {
         now,
         source: body.submissionId === undefined ? 'direct' : 'submission',
-        acceptedDomains: this.deps.acceptedDomains,
+        acceptedDomains,
         existing,
         limits: this.deps.limits,
       });
@@ -96,10 +99,11 @@ export class AllowBlockService {
   async bulkCreate(principal: Principal, body: BulkCreateAllowBlockEntries): Promise<BulkCreateResponse> {
     requireAdmin(principal);
     const now = this.deps.clock.now();
+    const { acceptedDomains } = await this.deps.policy.current();
     return this.deps.store.transaction(async (unit) => {
       await unit.serializeOn(LOCK);
       const existing = await allEntries(unit.entries);
-      const lines = validateBulkCreate(body, { now, source: 'direct', acceptedDomains: this.deps.acceptedDomains, existing, limits: this.deps.limits });
+      const lines = validateBulkCreate(body, { now, source: 'direct', acceptedDomains, existing, limits: this.deps.limits });
       if (lines.length === 0) throw badRequest('empty_list', 'the pasted text has no values (blank lines and # comments are skipped)');
       const results: BulkLineResult[] = [];
       const rows: AllowBlockRow[] = [];

@@ -22,14 +22,15 @@ import { badRequest, forbidden, notFound, tooLarge } from './errors';
 import type { DecisionsService } from './decisions-service';
 import { newRowState, toSubmission, type NewRowState } from './submission-view';
 import type { Clock } from '../../core/time/clock';
+import type { PolicySource } from './settings-service';
 
 export interface AnalysisDeps {
   repo: SubmissionsRepo;
   blobs: BlobReader;
   decisions: DecisionsService;
   clock: Clock;
-  acceptedDomains: readonly string[];
-  bulkThreshold: number | undefined;
+  /** The accepted domains and bulk threshold in force (the portal's settings). */
+  policy: PolicySource;
   maxMessageBytes: number;
   /** The organisation's boundary: which headers count as evidence. */
   trust: TrustSettings;
@@ -66,11 +67,12 @@ export class AnalysisService {
     const facts = toMessageFacts(decoded);
     const decision = facts ? await this.deps.decisions.decide(facts, recipient, false) : undefined;
     const scan = await this.freshScan(raw, recipient);
+    const policy = await this.deps.policy.current();
     const verdict = judge(decoded, {
       locale,
       body: await readBodyFacts(raw),
       ...(scan.scan === undefined ? {} : { scan: scan.scan }),
-      tenant: { acceptedDomains: this.deps.acceptedDomains, ...(this.deps.bulkThreshold !== undefined ? { bulkThreshold: this.deps.bulkThreshold } : {}) },
+      tenant: { acceptedDomains: policy.acceptedDomains, ...(policy.bulkThresholdConfigured ? { bulkThreshold: policy.bulkThreshold } : {}) },
       ...(decision ? { lists: { now: { action: decision.action, reason: explainDecision(decision) } } } : {}),
     });
     if (scan.problem !== undefined) verdict.problems.push(scan.problem);
@@ -96,7 +98,7 @@ export class AnalysisService {
   private async record(principal: Principal, base: Omit<SubmissionRow, 'id' | 'source' | 'status' | 'created_date_time' | 'created_by_email' | 'created_by_subject' | 'created_by_name' | 'result' | 'idempotency_key' | keyof NewRowState>, verdict: Verdict, blob?: MessageBlob): Promise<Submission> {
     const row: SubmissionRow = {
       ...base,
-      ...newRowState(base.sender),
+      ...newRowState(base.sender, base.subject),
       id: randomUUID(),
       source: 'administrator',
       status: 'succeeded',

@@ -5,13 +5,14 @@
  * and list-exports-service.ts.
  */
 import type { Decision, MessageFacts } from '../../contracts/lists';
-import { buildUserIndex, decide } from '../../core/lists';
+import { buildUserIndex, decide, DEFAULT_POLICY, type DecisionPolicy } from '../../core/lists';
 import { canAdminister, type Principal } from '../../core/permissions';
 import type { Clock } from '../../core/time/clock';
 import type { UserListRow } from '../store/user-lists-repo';
 import type { Store } from '../store/unit-of-work';
 import { allEntries, ENTRY_AUDIT_TARGET } from './entry-view';
 import { forbidden } from './errors';
+import type { PolicySource } from './settings-service';
 import { TenantIndexCache, type BuildTenantIndex } from './tenant-index-cache';
 
 export interface DecisionsDeps {
@@ -19,6 +20,15 @@ export interface DecisionsDeps {
   clock: Clock;
   /** How the tenant index is built: the core's, unless a test counts builds. */
   buildTenantIndex?: BuildTenantIndex;
+  /** The bulk threshold and actions in force (the portal's settings); Defender's defaults without. */
+  policy?: PolicySource;
+}
+
+/** The settings' policy as decide() reads it: malware and high-confidence phishing always quarantine. */
+async function decisionPolicy(source: PolicySource | undefined): Promise<DecisionPolicy> {
+  if (source === undefined) return DEFAULT_POLICY;
+  const { bulkThreshold, actions } = await source.current();
+  return { bulkThreshold, actions: { ...actions, highConfidencePhishing: 'quarantine', malware: 'quarantine' } };
 }
 
 const toUserEntry = (r: UserListRow) => ({ id: r.id, value: r.value });
@@ -42,12 +52,14 @@ export class DecisionsService {
   async decide(message: MessageFacts, recipient: string | undefined, live: boolean): Promise<Decision> {
     const now = this.deps.clock.now();
     const { entries, userLists } = this.deps.store.repos;
-    const [tenant, userRows] = await Promise.all([
+    const [tenant, userRows, policy] = await Promise.all([
       this.tenantIndex.current(now),
       recipient ? userLists.ofRecipient(recipient.toLowerCase()) : Promise.resolve([]),
+      decisionPolicy(this.deps.policy),
     ]);
     const decision = decide(message, {
       tenant,
+      policy,
       user: buildUserIndex(userRows.filter((r) => r.list === 'safe').map(toUserEntry), userRows.filter((r) => r.list === 'blocked').map(toUserEntry)),
       now,
     });

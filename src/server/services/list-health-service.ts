@@ -9,11 +9,13 @@ import type { Clock } from '../../core/time/clock';
 import type { Store } from '../store/unit-of-work';
 import { allEntries } from './entry-view';
 import { forbidden } from './errors';
+import type { PolicySource } from './settings-service';
 
 export interface ListHealthDeps {
   store: Store;
   clock: Clock;
-  acceptedDomains: readonly string[];
+  /** The accepted domains in force (the portal's settings). */
+  policy: PolicySource;
   userListLimit: number;
 }
 
@@ -26,16 +28,17 @@ export class ListHealthService {
   async health(principal: Principal): Promise<HealthReport> {
     if (!canReadAll(principal)) throw forbidden('the list health report needs the SecurityAdministrator or SecurityReader role');
     const { entries, userLists } = this.deps.store.repos;
-    const [tenantEntries, usage] = await Promise.all([
+    const [tenantEntries, usage, policy] = await Promise.all([
       allEntries(entries),
       userLists.safeSenderCounts(Math.floor(this.deps.userListLimit * NEAR_LIMIT_RATIO)),
+      this.deps.policy.current(),
     ]);
     return computeHealthReport({
       now: this.deps.clock.now(),
       tenantEntries,
       safeSendersUsage: usage,
       safeSendersLimit: this.deps.userListLimit,
-      acceptedDomains: this.deps.acceptedDomains,
+      acceptedDomains: policy.acceptedDomains,
       nearLimitRatio: NEAR_LIMIT_RATIO,
     });
   }

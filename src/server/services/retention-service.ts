@@ -62,7 +62,11 @@ export class RetentionService {
       // Files go after their rows are committed: a crash in between leaves a file nothing reads,
       // never a row whose message is gone.
       total.files += await this.deps.blobs.removeLegacyFiles(batch.unreferenced);
-      if (batch.submissions < BATCH) return total;
+      if (batch.submissions < BATCH) {
+        // Clusters lose the reports that went: emptied ones go, the others are counted afresh.
+        if (total.submissions > 0) await this.deps.store.transaction((unit) => unit.clusters.prune(cutoff));
+        return total;
+      }
     }
   }
 }

@@ -1,12 +1,13 @@
 /** Turns stored rows into the API's Submission shape (contracts), in one place. */
 import type { ReviewResult } from '../../contracts/portal/review';
 import type { Submission, SubmissionCategory, SubmissionSource, SubmissionStatus } from '../../contracts/submissions';
+import { searchableText } from '../store/search-text';
 import type { SubmissionRow } from '../store/submissions-repo';
 
 /** The columns a new row starts with: not reviewed, not clustered, its sender's domain. */
-export type NewRowState = Pick<SubmissionRow, 'review_result' | 'review_message' | 'reviewed_date_time' | 'reviewed_by' | 'cluster_id' | 'sender_domain'>;
+export type NewRowState = Pick<SubmissionRow, 'review_result' | 'review_message' | 'reviewed_date_time' | 'reviewed_by' | 'cluster_id' | 'sender_domain' | 'reporter_locale' | 'subject_folded'>;
 
-export function newRowState(sender: string): NewRowState {
+export function newRowState(sender: string, subject: string, reporterLocale: string | null = null): NewRowState {
   const at = sender.lastIndexOf('@');
   return {
     review_result: null,
@@ -14,6 +15,8 @@ export function newRowState(sender: string): NewRowState {
     reviewed_date_time: null,
     reviewed_by: null,
     cluster_id: null,
+    reporter_locale: reporterLocale,
+    subject_folded: searchableText(subject),
     sender_domain: at === -1 ? '' : sender.slice(at + 1).toLowerCase(),
   };
 }

@@ -3,6 +3,7 @@
  * A submission is acknowledged only after its row and its original message are committed
  * (together, in one transaction), so an acknowledged report is never lost.
  */
+import { pickLocale } from '../../i18n';
 import { randomUUID } from 'node:crypto';
 import type { CreateSubmission, ListSubmissionsQuery, MySubmissionsQuery, Submission, SubmissionDetail, SubmissionPage } from '../../contracts/submissions';
 import { canReadAll, canReadSubmissionOf, type Principal } from '../../core/permissions';
@@ -15,6 +16,7 @@ import { badRequest, forbidden, notFound, tooLarge, tooMany } from './errors';
 import { isoInstant } from './instants';
 import { QuotaCounter } from './quota-counter';
 import { cursorPosition } from './paging';
+import { searchWordsOf } from '../store/search-text';
 import { newRowState, toSubmission } from './submission-view';
 
 export interface SubmissionsDeps {
@@ -38,6 +40,17 @@ export interface CreateOutcome {
 }
 
 const DEFAULT_LIMIT = 50;
+/** More words than this do not narrow a subject search further; they only cost. */
+const MAX_SEARCH_WORDS = 8;
+
+/**
+ * The words of a subject search, each matched as the start of a word: letters and digits in
+ * any script, lower-cased, accents kept (the index folds them). Everything else separates
+ * words, so no search syntax of either database reaches it.
+ */
+export function searchWords(q: string): string[] {
+  return [...new Set(searchWordsOf(q).map((w) => w.slice(0, 64)))].slice(0, MAX_SEARCH_WORDS);
+}
 
 /** "3 h 12 min", "45 min", "20 s": how long until something, for a person. */
 function formatWait(seconds: number): string {
@@ -85,7 +98,7 @@ export class SubmissionsService {
       original_submission_id: null,
       result: null,
       idempotency_key: idempotencyKey ?? null,
-      ...newRowState(input.sender.toLowerCase()),
+      ...newRowState(input.sender.toLowerCase(), input.subject, input.locale === undefined ? null : pickLocale(input.locale)),
     };
     try {
       await this.deps.repo.insert(row, blob);
@@ -162,10 +175,23 @@ export class SubmissionsService {
     if (query.category) filter.category = query.category;
     if (query.status) filter.status = query.status;
     if (query.source) filter.source = query.source;
+    if (query.review) filter.review = query.review;
     if (query.reporter) filter.createdBy = query.reporter.toLowerCase();
-    if (query.sender) filter.sender = query.sender.toLowerCase();
+    // An address names one sender; a bare domain every sender at it.
+    if (query.sender) {
+      const sender = query.sender.trim().toLowerCase().replace(/^@/, '');
+      if (sender.includes('@')) filter.sender = sender;
+      else filter.senderDomain = sender;
+    }
     if (query.recipient) filter.recipient = query.recipient.toLowerCase();
     if (query.internetMessageId) filter.internetMessageId = query.internetMessageId;
+    if (query.clusterId) filter.clusterId = query.clusterId;
+    if (query.q !== undefined) {
+      const words = searchWords(query.q);
+      if (words.length === 0) throw badRequest('invalidSearch', 'q: search for at least one word of letters or digits');
+      filter.subjectWords = words;
+    }
+    if (query.sort === 'oldest') filter.oldestFirst = true;
     if (query.createdAfter) filter.createdAfter = isoInstant(query.createdAfter, 'createdAfter');
     if (query.createdBefore) filter.createdBefore = isoInstant(query.createdBefore, 'createdBefore');
     return this.page(filter, query.limit, query.cursor);

@@ -11,13 +11,15 @@ import type { Clock } from '../../core/time/clock';
 import type { Store } from '../store/unit-of-work';
 import type { UserListName, UserListRow } from '../store/user-lists-repo';
 import { listRefusal, notFound } from './errors';
+import type { PolicySource } from './settings-service';
 
 export type { UserListName };
 
 export interface UserListsDeps {
   store: Store;
   clock: Clock;
-  acceptedDomains: readonly string[];
+  /** The accepted domains in force (the portal's settings). */
+  policy: PolicySource;
   limit: number;
 }
 
@@ -36,11 +38,12 @@ export class UserListsService {
   }
 
   async add(principal: Principal, list: UserListName, raw: string): Promise<SenderListItem> {
+    const { acceptedDomains } = await this.deps.policy.current();
     return this.deps.store.transaction(async (unit) => {
       await unit.serializeOn(`user-list:${principal.email}:${list}`);
       const existing = await unit.userLists.rows(principal.email, list);
       const checked = validateUserListAdd(raw, {
-        acceptedDomains: this.deps.acceptedDomains,
+        acceptedDomains,
         existing: existing.map((r) => r.value),
         limit: this.deps.limit,
       });

@@ -1,4 +1,5 @@
 /** The audit trail: who changed what, when. Rows are only ever added. */
+import { sql } from 'kysely';
 import type { Executor } from './executor';
 import type { AuditTable } from './schema';
 
@@ -16,9 +17,21 @@ export interface AuditRecord {
 
 export interface AuditFilter {
   targetType?: string;
+  targetId?: string;
   actor?: string;
+  action?: string;
+  /** Text to find in the target or the details (case-insensitive). */
+  text?: string;
+  /** ISO instants: rows at or after `after` and before `before`. */
+  after?: string;
+  before?: string;
   /** Only rows with an id below this (paging). */
-  before?: number;
+  belowId?: number;
+}
+
+/** `text` as a LIKE pattern that matches it literally, anywhere. */
+function containing(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export type AuditRow = Omit<AuditTable, 'id'> & { id: number };
@@ -39,8 +52,19 @@ export class AuditRepo {
   async list(filter: AuditFilter, limit: number): Promise<AuditRow[]> {
     let query = this.db.selectFrom('audit_log').selectAll();
     if (filter.targetType) query = query.where('target_type', '=', filter.targetType);
+    if (filter.targetId) query = query.where('target_id', '=', filter.targetId);
     if (filter.actor) query = query.where('actor', '=', filter.actor);
-    if (filter.before) query = query.where('id', '<', filter.before);
+    if (filter.action) query = query.where('action', '=', filter.action);
+    if (filter.after) query = query.where('at', '>=', filter.after);
+    if (filter.before) query = query.where('at', '<', filter.before);
+    if (filter.text) {
+      const pattern = containing(filter.text);
+      query = query.where((eb) => eb.or([
+        eb(sql`lower(target_id)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(detail)`, 'like', sql`${pattern} escape '\\'`),
+      ]));
+    }
+    if (filter.belowId) query = query.where('id', '<', filter.belowId);
     const rows = await query.orderBy('id', 'desc').limit(limit).execute();
     return rows.map((r) => ({ ...r, id: Number(r.id) }));
   }

@@ -10,7 +10,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { hash } from 'node:crypto';
+import type { CompiledQuery } from 'kysely';
 import type { Db } from './database';
+import type { MessageBlobsTable } from './schema';
 import type { SqliteReader } from './sqlite-reader';
 
 export interface MessageBlob {
@@ -29,6 +31,22 @@ const HASH = /^[0-9a-f]{64}$/;
  */
 export async function messageBlobOf(bytes: Buffer): Promise<MessageBlob> {
   return { sha256: hash('sha256', bytes, 'hex'), size: bytes.length, bytes };
+}
+
+/**
+ * The statement that stores `blobs` (each hash once; a message already stored is kept), or
+ * none. In key order: two servers on one PostgreSQL then lock the same keys in the same order,
+ * and cannot deadlock each other.
+ */
+export function storeBlobsStatement(db: Db, blobs: readonly MessageBlob[], at: string): CompiledQuery | undefined {
+  const unique = new Map<string, MessageBlobsTable>();
+  for (const blob of blobs) if (!unique.has(blob.sha256)) unique.set(blob.sha256, { sha256: blob.sha256, size: blob.size, bytes: blob.bytes, created_date_time: at });
+  if (unique.size === 0) return undefined;
+  return db
+    .insertInto('message_blobs')
+    .values([...unique.values()].sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0)))
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .compile();
 }
 
 export class BlobReader {

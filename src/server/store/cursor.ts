@@ -5,6 +5,8 @@
 export interface CursorPosition {
   t: string;
   id: string;
+  /** The row's rowid, where a listing runs in rowid order (a subject search on SQLite). */
+  r?: number;
 }
 
 export class BadCursorError extends Error {}
@@ -20,7 +22,8 @@ export function decodeCursor(cursor: string): CursorPosition {
       typeof value === 'object' && value !== null &&
       typeof (value as CursorPosition).t === 'string' && typeof (value as CursorPosition).id === 'string'
     ) {
-      return { t: (value as CursorPosition).t, id: (value as CursorPosition).id };
+      const r = (value as CursorPosition).r;
+      return { t: (value as CursorPosition).t, id: (value as CursorPosition).id, ...(Number.isSafeInteger(r) ? { r: r as number } : {}) };
     }
   } catch {
     // fall through

@@ -5,8 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
+import { isPostgres } from './executor';
 import { migrationProvider } from './migrations';
 import { ImmediateSqliteDialect, withStatementCache } from './sqlite-dialect';
 import type { Database } from './schema';
@@ -49,7 +50,10 @@ export class MigrationError extends Error {}
 
 /** Brings the schema up to date. Safe to run on every start and from `second-look migrate`. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  // Kysely looks for its own tables in every schema it can see unless told which one is ours:
+  // another schema's copy (another deployment's, or a concurrent test's) would pass for ours.
+  const schema = isPostgres(db) ? (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -1,5 +1,13 @@
-/** The outgoing mail queue's rows. Knows SQL, not when or how a mail is sent. */
-import type { Executor } from './executor';
+/**
+ * The outgoing mail queue's rows. Knows SQL, not when or how a mail is sent: the sender
+ * (services/mail-sender-service.ts) decides, these statements make each step happen once.
+ *
+ * Every change of a sending mail is conditional on the lease its sender holds, so a sender that
+ * lost its lease (its instance was taken for dead) can no longer move the row.
+ */
+import { checkedHeaderFields } from '../mail/mail-fields';
+import type { CursorPosition } from './cursor';
+import { isPostgres, type Executor } from './executor';
 import type { MailOutboxTable } from './schema-mail';
 
 /** A mail to queue: written, addressed and with its Message-ID fixed, so a retry resends it as it was. */
@@ -16,22 +24,43 @@ export interface NewMail {
 
 export type MailRow = MailOutboxTable;
 
+/** Where a sending mail whose lease ran out goes (see expireLeases). */
+export interface LeaseExpiry {
+  /** True when a second delivery is harmless (the pickup folder): the mail is queued again. */
+  repeatable: boolean;
+  /** With `repeatable`, a mail that has had this many tries fails instead of going back. */
+  maxAttempts: number;
+  /** The reason recorded as its last error. */
+  reason: string;
+}
+
+export interface MailListFilter {
+  state?: string;
+  /** Only mails older than this one (paging, newest first). */
+  after?: CursorPosition;
+}
+
 export class MailOutboxRepo {
   constructor(private readonly db: Executor) {}
 
-  /** Queues `mail`, due at once. Inside a unit of work it commits with the change that caused it. */
+  /**
+   * Queues `mail`, due at once. Inside a unit of work it commits with the change that caused
+   * it. The subject is made one line; an address, Message-ID or id that cannot be written into
+   * a mail header safely throws UnsafeMailError and nothing is queued.
+   */
   async enqueue(mail: NewMail, now: string): Promise<void> {
+    const safe = checkedHeaderFields(mail);
     await this.db
       .insertInto('mail_outbox')
       .values({
-        id: mail.id,
-        kind: mail.kind,
-        from_address: mail.from,
-        to_address: mail.to,
-        subject: mail.subject,
-        text_body: mail.text,
-        message_id: mail.messageId,
-        related_id: mail.relatedId,
+        id: safe.id,
+        kind: safe.kind,
+        from_address: safe.from,
+        to_address: safe.to,
+        subject: safe.subject,
+        text_body: safe.text,
+        message_id: safe.messageId,
+        related_id: safe.relatedId,
         state: 'queued',
         attempts: 0,
         next_attempt_date_time: now,
@@ -42,5 +71,140 @@ export class MailOutboxRepo {
         sent_date_time: null,
       })
       .execute();
+  }
+
+  /**
+   * Takes the mail due first (queued, next attempt at or before `now`) for `owner` until
+   * `leaseUntil`: it becomes `sending`, with one more attempt. Call it in a unit of work: the
+   * claim is a transaction of its own. Exactly one caller gets each mail: on PostgreSQL the
+   * row is selected FOR UPDATE SKIP LOCKED, so concurrent instances each take a different mail
+   * without waiting for each other; SQLite (one instance) runs one writer at a time. Either way
+   * the update is conditional on the row still being queued.
+   */
+  async claimNext(owner: string, now: string, leaseUntil: string): Promise<MailRow | undefined> {
+    const due = this.db
+      .selectFrom('mail_outbox')
+      .select('id')
+      .where('state', '=', 'queued')
+      .where('next_attempt_date_time', '<=', now)
+      .orderBy('next_attempt_date_time')
+      .orderBy('id')
+      .limit(1);
+    const next = await (isPostgres(this.db) ? due.forUpdate().skipLocked() : due).executeTakeFirst();
+    if (!next) return undefined;
+    return this.db
+      .updateTable('mail_outbox')
+      .set((eb) => ({ state: 'sending', lease_owner: owner, lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', next.id)
+      .where('state', '=', 'queued')
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** Extends the lease of a mail `owner` is still sending. False when it no longer holds it. */
+  async renewLease(id: string, owner: string, leaseUntil: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('mail_outbox')
+      .set({ lease_until: leaseUntil })
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .where('state', '=', 'sending')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * The mail `owner` sent was accepted. Also from `unconfirmed`: when a slow send outlived its
+   * lease, its sender still knows best how it ended.
+   */
+  async markSent(id: string, owner: string, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('mail_outbox')
+      .set({ state: 'sent', sent_date_time: now, lease_until: null, next_attempt_date_time: null, last_error: null })
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .where('state', 'in', ['sending', 'unconfirmed'])
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** The mail did not go through; it is due again at `nextAttempt`. */
+  async markRetry(id: string, owner: string, nextAttempt: string, error: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('mail_outbox')
+      .set({ state: 'queued', next_attempt_date_time: nextAttempt, lease_until: null, last_error: error })
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .where('state', 'in', ['sending', 'unconfirmed'])
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** The mail ends `failed` (refused, or out of tries) or `unconfirmed` (the relay's answer was lost). */
+  async markStopped(id: string, owner: string, state: 'failed' | 'unconfirmed', error: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('mail_outbox')
+      .set({ state, next_attempt_date_time: null, lease_until: null, last_error: error })
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .where('state', 'in', ['sending', 'unconfirmed'])
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Mails left `sending` by an instance that stopped (their lease ran out before `now`): queued
+   * again when a repeat is harmless, `unconfirmed` otherwise, since the relay may have taken
+   * them. Returns each with the state it got.
+   */
+  async expireLeases(now: string, expiry: LeaseExpiry): Promise<Array<{ id: string; state: string }>> {
+    const expired = (state: string) =>
+      this.db
+        .updateTable('mail_outbox')
+        .where('state', '=', 'sending')
+        .where('lease_until', '<', now)
+        .set({ state, lease_until: null, last_error: expiry.reason, next_attempt_date_time: state === 'queued' ? now : null });
+    if (!expiry.repeatable) return expired('unconfirmed').returning(['id', 'state']).execute();
+    const failed = await expired('failed').where('attempts', '>=', expiry.maxAttempts).returning(['id', 'state']).execute();
+    const queued = await expired('queued').returning(['id', 'state']).execute();
+    return [...failed, ...queued];
+  }
+
+  /** An admin's resend: a failed or unconfirmed mail is queued again, due now, with its tries counted afresh. */
+  async requeue(id: string, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('mail_outbox')
+      .set({ state: 'queued', attempts: 0, next_attempt_date_time: now, lease_owner: null, lease_until: null })
+      .where('id', '=', id)
+      .where('state', 'in', ['failed', 'unconfirmed'])
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  byId(id: string): Promise<MailRow | undefined> {
+    return this.db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Newest first by (created, id); `limit` rows. */
+  list(filter: MailListFilter, limit: number): Promise<MailRow[]> {
+    let query = this.db.selectFrom('mail_outbox').selectAll();
+    if (filter.state !== undefined) query = query.where('state', '=', filter.state);
+    const after = filter.after;
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([eb('created_date_time', '<', after.t), eb.and([eb('created_date_time', '=', after.t), eb('id', '<', after.id)])]),
+      );
+    }
+    return query.orderBy('created_date_time', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  }
+
+  /** How many mails are in each state (states with none are absent). */
+  async countByState(): Promise<Record<string, number>> {
+    const rows = await this.db
+      .selectFrom('mail_outbox')
+      .select((eb) => ['state', eb.fn.countAll().as('n')])
+      .groupBy('state')
+      .execute();
+    return Object.fromEntries(rows.map((row) => [row.state, Number(row.n)]));
   }
 }

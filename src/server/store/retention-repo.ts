@@ -29,7 +29,8 @@ export class RetentionRepo {
   }
 
   /**
-   * Of `hashes`, those no submission refers to any more; their stored messages are deleted.
+   * Of `hashes`, those no submission and no quarantined message refers to any more; their
+   * stored messages are deleted.
    * Returns the unreferenced hashes (a message kept as a file by an older server may be among
    * them, though its row is not in message_blobs).
    */
@@ -42,7 +43,9 @@ export class RetentionRepo {
       .distinct()
       .where('message_sha256', 'in', unique)
       .execute();
-    const used = new Set(stillUsed.map((r) => r.message_sha256));
+    // Quarantined messages share the same store: a message still quarantined for anyone stays.
+    const quarantined = await this.trx.selectFrom('quarantined_messages').select('message_sha256').distinct().where('message_sha256', 'in', unique).execute();
+    const used = new Set([...stillUsed, ...quarantined].map((r) => r.message_sha256));
     const unreferenced = unique.filter((h) => !used.has(h));
     if (unreferenced.length === 0) return { unreferenced, deleted: 0 };
     const result = await this.trx.deleteFrom('message_blobs').where('sha256', 'in', unreferenced).executeTakeFirst();

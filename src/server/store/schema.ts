@@ -5,6 +5,7 @@
 import type { Generated } from 'kysely';
 import type { ClusterTables } from './schema-clusters';
 import type { MailTables } from './schema-mail';
+import type { QuarantineTables } from './schema-quarantine';
 import type { SignInTables } from './schema-sign-in';
 
 export interface SubmissionsTable {
@@ -40,6 +41,10 @@ export interface SubmissionsTable {
   reviewed_date_time: string | null;
   reviewed_by: string | null;
   cluster_id: string | null;
+  /** The reporter's language (en-US, da-DK, fr-FR) when the add-in said; notices use it. */
+  reporter_locale: string | null;
+  /** The subject folded for search (search-text.ts): what the full-text index reads. */
+  subject_folded: string;
   /** The sender's domain, lower-cased, for "every sender at this domain". */
   sender_domain: string;
 }
@@ -103,7 +108,7 @@ export interface SettingsTable {
   modified_date_time: string;
 }
 
-export interface Database extends MailTables, ClusterTables, SignInTables {
+export interface Database extends MailTables, ClusterTables, SignInTables, QuarantineTables {
   submissions: SubmissionsTable;
   settings: SettingsTable;
   message_blobs: MessageBlobsTable;

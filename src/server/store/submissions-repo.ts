@@ -1,7 +1,8 @@
 /** Reads and writes the submissions table. Knows SQL, not rules: the service decides. */
-import type { CompiledQuery } from 'kysely';
+import { sql, type CompiledQuery, type SelectQueryBuilder } from 'kysely';
+import { isPostgres } from './executor';
 import type { Db } from './database';
-import type { MessageBlobsTable, SubmissionsTable } from './schema';
+import type { Database, MessageBlobsTable, SubmissionsTable } from './schema';
 import type { MessageBlob } from './blob-store';
 import { encodeCursor, type CursorPosition } from './cursor';
 import { GroupCommit } from './group-commit';
@@ -13,12 +14,20 @@ export interface SubmissionFilter {
   category?: string;
   status?: string;
   source?: string;
+  /** An admin's result, or `unreviewed` for reports nobody marked yet. */
+  review?: string;
   createdBy?: string;
   sender?: string;
+  senderDomain?: string;
   recipient?: string;
   internetMessageId?: string;
+  clusterId?: string;
+  /** Words that must all start a word of the subject (lower-case letters and digits only). */
+  subjectWords?: readonly string[];
   createdAfter?: string;
   createdBefore?: string;
+  /** Newest first (default) or oldest first. */
+  oldestFirst?: boolean;
 }
 
 export interface RowPage {
@@ -127,34 +136,78 @@ export class SubmissionsRepo {
     return Number(row.n);
   }
 
-  /** Newest first, after `after` (the last row of the previous page) when given. */
+  /**
+   * By report date (newest first unless `oldestFirst`), after `after` (the last row of the
+   * previous page) when given. Every filter has an index ending in the date (migration 006),
+   * so the first page of any one filter reads only the rows it shows.
+   */
   async list(filter: SubmissionFilter, limit: number, after: CursorPosition | undefined): Promise<RowPage> {
-    let query = this.db.selectFrom('submissions').selectAll();
-    if (filter.category) query = query.where('category', '=', filter.category);
-    if (filter.status) query = query.where('status', '=', filter.status);
-    if (filter.source) query = query.where('source', '=', filter.source);
-    if (filter.createdBy) query = query.where('created_by_email', '=', filter.createdBy);
-    if (filter.sender) query = query.where('sender', '=', filter.sender);
-    if (filter.recipient) query = query.where('recipient_email_address', '=', filter.recipient);
-    if (filter.internetMessageId) query = query.where('internet_message_id', '=', filter.internetMessageId);
-    if (filter.createdAfter) query = query.where('created_date_time', '>=', filter.createdAfter);
-    if (filter.createdBefore) query = query.where('created_date_time', '<', filter.createdBefore);
+    const words = filter.subjectWords ?? [];
+    if (words.length > 0 && !isPostgres(this.db)) return this.searchSqlite(filter, words, limit, after);
+    let query = this.filtered(this.db.selectFrom('submissions').selectAll(), filter);
+    if (words.length > 0) query = query.where(sql<boolean>`subject_search @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')})`);
+    const direction = filter.oldestFirst ? 'asc' : 'desc';
     if (after) {
+      const beyond = filter.oldestFirst ? '>' : '<';
       query = query.where((eb) =>
         eb.or([
-          eb('created_date_time', '<', after.t),
-          eb.and([eb('created_date_time', '=', after.t), eb('id', '<', after.id)]),
+          eb('created_date_time', beyond, after.t),
+          eb.and([eb('created_date_time', '=', after.t), eb('id', beyond, after.id)]),
         ]),
       );
     }
     const rows = await query
-      .orderBy('created_date_time', 'desc')
-      .orderBy('id', 'desc')
+      .orderBy('created_date_time', direction)
+      .orderBy('id', direction)
       .limit(limit + 1)
       .execute();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor = rows.length > limit && last ? encodeCursor({ t: last.created_date_time, id: last.id }) : null;
     return { rows: page, nextCursor };
+  }
+
+  /**
+   * A subject search on SQLite, driven by the full-text index in rowid order: FTS5 hands out
+   * matches newest first and stops at the page, where sorting every match by date would read
+   * them all (a common word matches tens of thousands). One instance writes a SQLite file, so
+   * rowid order is the order reports arrived in; the cursor carries the rowid.
+   */
+  private async searchSqlite(filter: SubmissionFilter, words: readonly string[], limit: number, after: CursorPosition | undefined): Promise<RowPage> {
+    const match = words.map((w) => `"${w}"*`).join(' AND ');
+    let query = this.filtered(
+      this.db
+        .selectFrom('submissions')
+        .innerJoin(sql<{ rowid: number }>`submissions_fts`.as('f'), (join) => join.on(sql`f.rowid`, '=', sql`submissions.rowid`))
+        .selectAll('submissions')
+        .select(sql<number>`submissions.rowid`.as('row_number')),
+      filter,
+    ).where(sql<boolean>`submissions_fts match ${match}`);
+    if (after?.r !== undefined) query = query.where(sql<boolean>`f.rowid ${sql.raw(filter.oldestFirst ? '>' : '<')} ${after.r}`);
+    const found = await query.orderBy(sql`f.rowid`, filter.oldestFirst ? 'asc' : 'desc').limit(limit + 1).execute();
+    const rows = found.map(({ row_number: _, ...row }) => row as SubmissionRow);
+    const page = rows.slice(0, limit);
+    const last = found[page.length - 1];
+    const nextCursor = found.length > limit && last ? encodeCursor({ t: last.created_date_time, id: last.id, r: Number(last.row_number) }) : null;
+    return { rows: page, nextCursor };
+  }
+
+  /** The filters every listing shares (everything but the subject search and the cursor). */
+  private filtered<Q>(query: Q, filter: SubmissionFilter): Q {
+    let q = query as unknown as SelectQueryBuilder<Database, 'submissions', object>;
+    if (filter.category) q = q.where('category', '=', filter.category);
+    if (filter.status) q = q.where('status', '=', filter.status);
+    if (filter.source) q = q.where('source', '=', filter.source);
+    if (filter.review === 'unreviewed') q = q.where('review_result', 'is', null);
+    else if (filter.review) q = q.where('review_result', '=', filter.review);
+    if (filter.createdBy) q = q.where('created_by_email', '=', filter.createdBy);
+    if (filter.sender) q = q.where('sender', '=', filter.sender);
+    if (filter.senderDomain) q = q.where('sender_domain', '=', filter.senderDomain);
+    if (filter.recipient) q = q.where('recipient_email_address', '=', filter.recipient);
+    if (filter.internetMessageId) q = q.where('internet_message_id', '=', filter.internetMessageId);
+    if (filter.clusterId) q = q.where('cluster_id', '=', filter.clusterId);
+    if (filter.createdAfter) q = q.where('created_date_time', '>=', filter.createdAfter);
+    if (filter.createdBefore) q = q.where('created_date_time', '<', filter.createdBefore);
+    return q as unknown as Q;
   }
 }

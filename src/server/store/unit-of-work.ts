@@ -6,7 +6,13 @@
 import { sql, type Transaction } from 'kysely';
 import { AllowBlockRepo } from './allow-block-repo';
 import { AuditRepo } from './audit-repo';
+import { ClustersRepo } from './clusters-repo';
 import { MailOutboxRepo } from './mail-outbox-repo';
+import { OverviewRepo } from './overview-repo';
+import { QuarantineRepo } from './quarantine-repo';
+import { ReviewsRepo } from './reviews-repo';
+import { SettingsRepo } from './settings-repo';
+import { SignInLinksRepo } from './sign-in-links-repo';
 import type { Db } from './database';
 import type { Executor } from './executor';
 import { RetentionRepo } from './retention-repo';
@@ -19,6 +25,12 @@ export interface Repos {
   audit: AuditRepo;
   userLists: UserListsRepo;
   mail: MailOutboxRepo;
+  settings: SettingsRepo;
+  reviews: ReviewsRepo;
+  overview: OverviewRepo;
+  clusters: ClustersRepo;
+  signInLinks: SignInLinksRepo;
+  quarantine: QuarantineRepo;
 }
 
 export interface UnitOfWork extends Repos {
@@ -31,7 +43,18 @@ export interface UnitOfWork extends Repos {
 }
 
 function reposOn(db: Executor): Repos {
-  return { entries: new AllowBlockRepo(db), audit: new AuditRepo(db), userLists: new UserListsRepo(db), mail: new MailOutboxRepo(db) };
+  return {
+    entries: new AllowBlockRepo(db),
+    audit: new AuditRepo(db),
+    userLists: new UserListsRepo(db),
+    mail: new MailOutboxRepo(db),
+    settings: new SettingsRepo(db),
+    reviews: new ReviewsRepo(db),
+    overview: new OverviewRepo(db),
+    clusters: new ClustersRepo(db),
+    signInLinks: new SignInLinksRepo(db),
+    quarantine: new QuarantineRepo(db),
+  };
 }
 
 function unitOfWorkOn(trx: Transaction<Database>): UnitOfWork {

@@ -8,6 +8,7 @@ import { m006ReviewAndSettings } from './006-review-and-settings';
 import { m007MailOutbox } from './007-mail-outbox';
 import { m008Clusters } from './008-clusters';
 import { m009SignInLinks } from './009-sign-in-links';
+import { m010Quarantine } from './010-quarantine';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the same list runs from
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007-mail-outbox': m007MailOutbox,
   '008-clusters': m008Clusters,
   '009-sign-in-links': m009SignInLinks,
+  '010-quarantine': m010Quarantine,
 };
 
 export const migrationProvider: MigrationProvider = {
