@@ -11,29 +11,12 @@ import { buildApp } from '../src/server/app';
 import { loadEmbeddedIssuer, mintToken } from '../src/server/auth/embedded-issuer';
 import { loadConfig } from '../src/server/config/config';
 import { domainOf, millionSubmissionsDataDir } from './million-submissions';
+import { get, p95 } from './http-get';
 import type { Bench, BenchResult } from './types';
 
 const TARGET_MS = 50;
 const RUNS = 60;
 const WARMUP = 5;
-
-function get(agent: http.Agent, port: number, token: string, url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ agent, host: '127.0.0.1', port, path: url, headers: { authorization: `Bearer ${token}` } }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
-
-const p95 = (times: number[]): number => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return Math.round((sorted[Math.ceil(sorted.length * 0.95) - 1] ?? 0) * 10) / 10;
-};
 
 /** Each order and filter, with values that vary per run where they can. */
 const QUERIES: ReadonlyArray<{ name: string; query: (i: number) => string }> = [

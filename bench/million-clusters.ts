@@ -16,7 +16,8 @@ import SQLite from 'better-sqlite3';
 
 /** Creates the clusters once; later calls return at once. */
 export function ensureMillionClusters(dir: string, log: (line: string) => void = () => {}): void {
-  const done = path.join(dir, 'clusters-complete');
+  // v2: cluster ids are API ids ([A-Za-z0-9_-]); v1 put dots of domain names in them.
+  const done = path.join(dir, 'clusters-complete-v2');
   if (fs.existsSync(done)) return;
   const started = Date.now();
   log('building the clusters of the million reports (once; later runs reuse them)');
@@ -24,9 +25,14 @@ export function ensureMillionClusters(dir: string, log: (line: string) => void =
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = OFF'); // a bench fixture, rebuilt if lost
   sqlite.transaction(() => {
+    // What an earlier version of this fixture made, if anything: gone, so it is made afresh.
+    sqlite.exec(`delete from submissions where source = 'administrator' and id like 'a%' and original_submission_id is not null`);
+    sqlite.exec(`update submissions set cluster_id = null where cluster_id is not null`);
+    sqlite.exec('delete from cluster_people');
+    sqlite.exec('delete from clusters');
     // One-off mail alone; 4 in 10 of the rest grouped by sender domain and first subject word.
     sqlite.exec(`update submissions set cluster_id = case
-        when unicode(substr(id, -1)) % 10 < 4 then 'g' || sender_domain || '-' || substr(subject, 1, instr(subject, ' ') - 1)
+        when unicode(substr(id, -1)) % 10 < 4 then 'g' || substr(hex(sender_domain || '-' || substr(subject, 1, instr(subject, ' ') - 1)), 1, 60)
         else 's' || id end
       where cluster_id is null and source = 'user'`);
     sqlite.exec(`insert into clusters (
@@ -43,8 +49,8 @@ export function ensureMillionClusters(dir: string, log: (line: string) => void =
       from submissions where cluster_id is not null and source = 'user' group by cluster_id`);
     // A decided cluster in twenty was marked as a whole, and half of those auto-resolve.
     sqlite.exec(`update clusters set decision_result = 'noThreatsFound', decided_date_time = last_seen_date_time, decided_by = 'secops@contoso.example',
-        status = 'decided', auto_resolve = unicode(substr(id, -1)) % 2
-      where status = 'decided' and unicode(substr(id, -2, 1)) % 20 = 0`);
+        status = 'decided', auto_resolve = abs(random()) % 2
+      where status = 'decided' and abs(random()) % 20 = 0`);
     for (const [role, column] of [['reporter', 'created_by_email'], ['recipient', 'recipient_email_address']] as const) {
       sqlite.exec(`insert into cluster_people (cluster_id, role, address)
         select distinct cluster_id, '${role}', ${column} from submissions where cluster_id is not null`);

@@ -10,30 +10,13 @@ import { buildApp } from '../src/server/app';
 import { loadEmbeddedIssuer, mintToken } from '../src/server/auth/embedded-issuer';
 import { loadConfig } from '../src/server/config/config';
 import { domainOf, millionSubmissionsDataDir, MILLION_NOW, reporterOf } from './million-submissions';
+import { get, p95 } from './http-get';
 import type { Bench, BenchResult } from './types';
 
 const FILTER_TARGET_MS = 30;
 const SEARCH_TARGET_MS = 150;
 const RUNS = 40;
 const WARMUP = 5;
-
-function get(agent: http.Agent, port: number, token: string, url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ agent, host: '127.0.0.1', port, path: url, headers: { authorization: `Bearer ${token}` } }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
-
-const p95 = (times: number[]): number => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return Math.round((sorted[Math.ceil(sorted.length * 0.95) - 1] ?? 0) * 10) / 10;
-};
 
 /** Each filter with values that vary per run, so no answer is a cached one. */
 const FILTERS: ReadonlyArray<{ name: string; query: (i: number) => string; search?: boolean }> = [

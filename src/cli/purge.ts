@@ -17,6 +17,8 @@ export async function runPurge(argv: string[], config: Config, io: CliIo): Promi
       return 0;
     }
     io.out(`purged ${result.submissions} submissions created before ${result.cutoff} and ${result.messages} stored messages${result.files > 0 ? ` (${result.files} message files)` : ''}`);
+    // The quarantine's own retention (per reason) runs in the same purge.
+    if (result.quarantine.rows > 0) io.out(`purged ${result.quarantine.rows} quarantined messages past their retention and ${result.quarantine.messages} stored messages they used`);
     return 0;
   } finally {
     await app.close();

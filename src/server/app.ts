@@ -61,6 +61,8 @@ import { PortalSignInService } from './services/portal-sign-in-service';
 import { OverviewService } from './services/overview-service';
 import { settingsRoutes } from './routes/settings';
 import { quarantineIntakeRoutes } from './routes/quarantine-intake';
+import { quarantineRoutes } from './routes/quarantine';
+import { QuarantineService } from './services/quarantine-service';
 import { QuarantineIntakeService } from './services/quarantine-intake-service';
 import { QuarantineSmtpIntake } from './services/quarantine-smtp-intake';
 import { QuarantineIntakeWriter } from './store/quarantine-intake-writer';
@@ -197,7 +199,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   const entries = new AllowBlockService({ store, clock, policy: settings, limits: config.tenantLimits });
   const listHealth = new ListHealthService({ store, clock, policy: settings, userListLimit: config.userListLimit });
   const decisions = new DecisionsService({ store, clock, policy: settings });
-  const retention = new RetentionService({ store, blobs, clock, submissionDays: config.protection.retention.submissionDays });
+  const retention = new RetentionService({ store, blobs, clock, submissionDays: config.protection.retention.submissionDays, quarantineDays: config.quarantine.retentionDays /* quarantine purge */ });
   const signIn = new PortalSignInService({
     store,
     clock,
@@ -231,7 +233,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   await app.register(auditRoutes, { audit: new AuditService(store) });
   // The outgoing mail queue: its API here; its sender leaves only when main.ts (or a test) runs it.
   const { delivery: mailDelivery, leaseSeconds, maxAttempts, retrySeconds } = config.mail;
-  app.decorate('mailSender', new MailSenderService({ store, clock, delivery: deliveryFor(mailDelivery), leaseSeconds, maxAttempts, retrySeconds }));
+  app.decorate('mailSender', new MailSenderService({ store, clock, delivery: deliveryFor(mailDelivery), leaseSeconds, maxAttempts, retrySeconds, blobs /* quarantine releases */ }));
   await app.register(mailQueueRoutes, { mailQueue: new MailQueueService({ store, clock }) });
 
   // The review of user reports, and its notices.
@@ -281,6 +283,8 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   if (quarantineSmtp) app.addHook('onClose', async () => quarantineSmtp.close());
   app.decorate('quarantine', { intake: quarantineIntake, smtp: quarantineSmtp });
   await app.register(quarantineIntakeRoutes, { intake: quarantineIntake });
+  // What users and admins do with quarantined messages (release through the mail queue).
+  await app.register(quarantineRoutes, { quarantine: new QuarantineService({ store, clock, blobs, policy: settings, userLists, submissions }) });
   await app.register(overviewRoutes, { overview: new OverviewService({ store, clock }) });
   await app.register(portalRoutes, { signIn });
   await app.register(openApiRoutes);

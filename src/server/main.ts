@@ -115,8 +115,8 @@ function startRetentionPurge(app: FastifyInstance, seconds: number): () => void 
   const purge = () => {
     app.services.retention.purge().then(
       (result) => {
-        if (result.submissions > 0 || result.messages > 0) {
-          app.log.info(result, `retention purge removed ${result.submissions} submissions and ${result.messages} stored messages`);
+        if (result.submissions > 0 || result.messages > 0 || result.quarantine.rows > 0) {
+          app.log.info(result, `retention purge removed ${result.submissions} submissions, ${result.quarantine.rows} quarantined messages and ${result.messages + result.quarantine.messages} stored messages`);
         }
       },
       (error: unknown) => app.log.error({ err: error }, 'the retention purge failed; it runs again at the next interval'),

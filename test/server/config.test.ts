@@ -21,6 +21,12 @@ describe('configuration', () => {
     expect(config).toMatchObject({ port: 8443, dataDir: '/var/lib/second-look', databaseUrl: 'postgres://db/sl', publicUrl: 'https://triage.contoso.example' });
   });
 
+  test("the portal signs in as the add-in's app registration unless told otherwise", () => {
+    const idp = { SECOND_LOOK_JWKS_URL: 'https://login.example/keys', SECOND_LOOK_ISSUER: 'https://login.example/tenant/v2.0', SECOND_LOOK_AUDIENCE: 'api://second-look', SECOND_LOOK_CLIENT_ID: '6f1c0b8e-1111-4222-8333-944445555666' };
+    expect(loadConfig(idp).portal.clientId).toBe('6f1c0b8e-1111-4222-8333-944445555666');
+    expect(loadConfig({ ...idp, SECOND_LOOK_PORTAL_CLIENT_ID: 'portal-spa' }).portal.clientId).toBe('portal-spa');
+  });
+
   test('binding beyond loopback turns dev tokens off', () => {
     expect(devTokensEnabled(loadConfig({ SECOND_LOOK_HOST: '0.0.0.0' }))).toBe(false);
     expect(devTokensEnabled(loadConfig({ SECOND_LOOK_HOST: '::1' }))).toBe(true);

@@ -30,6 +30,10 @@ const END_USER = new Set([
   'GET /api/me/blocked-senders',
   'POST /api/me/blocked-senders',
   'DELETE /api/me/blocked-senders/{value}',
+  // The quarantine: the service limits each user to their own rows (another's id is 404).
+  'GET /api/me/quarantine',
+  'GET /api/me/quarantine/{id}',
+  ...['release', 'request-release', 'delete', 'block-sender', 'allow-sender', 'report'].map((action) => `POST /api/me/quarantine/{id}/${action}`),
 ]);
 
 /** An integration's (the QuarantineIntake role) and nobody else's. */

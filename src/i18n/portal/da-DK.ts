@@ -573,6 +573,8 @@ export const portalDaDK: PortalCatalog = {
     },
     kinds: {
       reviewNotice: 'Besked om resultat',
+      quarantineRelease: 'Frigivelse fra karantæne',
+      quarantineNotice: 'Svar på anmodning om frigivelse',
     },
     resend: 'Send igen',
     resent: 'Sat i kø igen.',

@@ -578,6 +578,8 @@ export const portalEnUS = {
     },
     kinds: {
       reviewNotice: 'Result notice',
+      quarantineRelease: 'Quarantine release',
+      quarantineNotice: 'Release request answer',
     },
     resend: 'Send again',
     resent: 'Queued again.',

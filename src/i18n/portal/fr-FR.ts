@@ -573,6 +573,8 @@ export const portalFrFR: PortalCatalog = {
     },
     kinds: {
       reviewNotice: 'Avis de résultat',
+      quarantineRelease: 'Libération de quarantaine',
+      quarantineNotice: 'Réponse à une demande de libération',
     },
     resend: 'Renvoyer',
     resent: 'Remis en file.',

@@ -164,7 +164,10 @@ export function loadConfig(env: Env, fileValues: Env = {}, cwd = process.cwd()):
     noticeSender: noticeSender(merged, publicUrl),
     quarantine: quarantineFromEnv(merged, tls !== undefined),
     portal: {
-      clientId: merged['SECOND_LOOK_PORTAL_CLIENT_ID'] || auth.audience,
+      // The add-in's app registration by default: registering the portal as a single-page
+      // application on that same registration gives its ID token the same app roles the API
+      // reads from access tokens (a separate registration would not carry them).
+      clientId: merged['SECOND_LOOK_PORTAL_CLIENT_ID'] || (auth.kind === 'oidc' ? auth.clientId : auth.audience),
       scope: merged['SECOND_LOOK_PORTAL_SCOPE'] || 'openid profile email offline_access',
       linkUser: (merged['SECOND_LOOK_PORTAL_ADMIN'] || `admin@${noticeSender(merged, publicUrl).split('@')[1] ?? 'localhost.localdomain'}`).toLowerCase(),
     },

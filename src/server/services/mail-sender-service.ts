@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { MAX_RETRY_DELAY_MS, RETRY_JITTER, retryDelayMs } from '../../core/mail/retry';
 import type { Clock } from '../../core/time/clock';
 import { DeliveryError, type MailDelivery } from '../mail/delivery';
+import { releasedCopy } from '../mail/released-copy';
 import type { MailRow } from '../store/mail-outbox-repo';
 import type { Store } from '../store/unit-of-work';
 
@@ -31,6 +32,8 @@ export interface MailSenderDeps {
   retrySeconds: number;
   /** [0, 1); Math.random unless a test fixes it. */
   random?: () => number;
+  /** Stored messages, for mails that send one on as it is (raw_sha256: a quarantine release). */
+  blobs?: { get(sha256: string): Promise<Buffer | undefined> };
 }
 
 /** What one run did; the ids let the caller log which mails ended how. */
@@ -113,7 +116,10 @@ export class MailSenderService {
     renewal.unref();
     let failure: DeliveryError | undefined;
     try {
+      // A stored message (a quarantine release): its bytes with the row's header line in front.
+      const raw = mail.raw_sha256 === null ? undefined : await this.storedCopy(mail.raw_sha256, mail.text_body);
       await this.deps.delivery.deliver({
+        ...(raw === undefined ? {} : { raw }),
         id: mail.id,
         from: mail.from_address,
         to: mail.to_address,
@@ -140,6 +146,12 @@ export class MailSenderService {
     const wait = retryDelayMs(mail.attempts, { firstDelayMs: this.deps.retrySeconds * 1000, maxDelayMs: MAX_RETRY_DELAY_MS, jitter: RETRY_JITTER }, this.deps.random ?? Math.random);
     await repo.markRetry(mail.id, this.instanceId, new Date(this.deps.clock.now().getTime() + wait).toISOString(), failure.message);
     return 'retrying';
+  }
+
+  private async storedCopy(sha256: string, headerLine: string): Promise<Buffer> {
+    const original = await this.deps.blobs?.get(sha256);
+    if (original === undefined) throw new DeliveryError(`the stored message ${sha256} is gone`, 'refused');
+    return releasedCopy(headerLine, original);
   }
 
   /** Records a mail as sent; when the database does not answer, keeps it to record next run. */

@@ -60,7 +60,12 @@ export class ClustersRepo {
 
   /** A page of clusters, most recently active (or largest) first, after `after`. */
   async list(filter: ClusterListFilter, limit: number, after: ClusterPosition | undefined): Promise<{ rows: ClusterSummaryRow[]; next: ClusterPosition | null }> {
-    let query = this.db.selectFrom('clusters').select(SUMMARY_COLUMNS).where('report_count', '>=', filter.minReports);
+    // Newest first, SQLite's planner would rather take the size index for `report_count >= ?`
+    // and sort every match (110 ms over 700,000 clusters) than walk the newest-first index and
+    // skip the small ones (2 ms). A unary plus makes the size test unusable as an index key
+    // there; PostgreSQL reads it as the same number.
+    const size = filter.sort === 'size' ? sql.ref<number>('report_count') : sql<number>`+${sql.ref('report_count')}`;
+    let query = this.db.selectFrom('clusters').select(SUMMARY_COLUMNS).where(size, '>=', filter.minReports);
     if (filter.status !== undefined) query = query.where('status', '=', filter.status);
     if (filter.senderDomain !== undefined) query = query.where('sender_domain', '=', filter.senderDomain);
     if (after !== undefined) {
@@ -107,17 +112,23 @@ export class ClustersRepo {
   /** Per cluster, the newest admin analysis of any of its reports. */
   async latestAnalyses(clusterIds: readonly string[]): Promise<Map<string, LatestAnalysisRow>> {
     const out = new Map<string, LatestAnalysisRow>();
-    for (const clusterId of new Set(clusterIds)) {
-      const row = await this.db
-        .selectFrom('submissions as a')
-        .select(['a.id', 'a.result', 'a.created_date_time'])
-        .where('a.source', '=', 'administrator')
-        .where('a.original_submission_id', 'in', (eb) => eb.selectFrom('submissions as m').select('m.id').where('m.cluster_id', '=', clusterId))
-        .orderBy('a.created_date_time', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      if (row !== undefined) out.set(clusterId, row);
+    const ids = [...new Set(clusterIds)];
+    if (ids.length === 0) return out;
+    // One query for a whole page: a query per cluster costs a round trip each (to the reader
+    // thread, or to PostgreSQL), which for a page of 50 was most of the list's time. A cluster
+    // has few analyses (an admin analyses one representative), so the newest is picked here.
+    const rows = await this.db
+      .selectFrom('submissions as a')
+      .innerJoin('submissions as m', 'm.id', 'a.original_submission_id')
+      .select(['m.cluster_id', 'a.id', 'a.result', 'a.created_date_time'])
+      .where('a.source', '=', 'administrator')
+      .where('m.cluster_id', 'in', ids)
+      .execute();
+    for (const { cluster_id: clusterId, ...row } of rows) {
+      if (clusterId === null) continue;
+      const kept = out.get(clusterId);
+      const newer = kept === undefined || row.created_date_time > kept.created_date_time || (row.created_date_time === kept.created_date_time && row.id > kept.id);
+      if (newer) out.set(clusterId, row);
     }
     return out;
   }

@@ -13,13 +13,15 @@ import type { MailOutboxTable } from './schema-mail';
 /** A mail to queue: written, addressed and with its Message-ID fixed, so a retry resends it as it was. */
 export interface NewMail {
   id: string;
-  kind: 'reviewNotice';
+  kind: 'reviewNotice' | 'quarantineRelease' | 'quarantineNotice';
   from: string;
   to: string;
   subject: string;
   text: string;
   messageId: string;
   relatedId: string | null;
+  /** Send this stored message (message_blobs) instead of composing one; `text` is then the header line put in front of it. */
+  rawSha256?: string;
 }
 
 export type MailRow = MailOutboxTable;
@@ -69,6 +71,7 @@ export class MailOutboxRepo {
         last_error: null,
         created_date_time: now,
         sent_date_time: null,
+        raw_sha256: mail.rawSha256 ?? null,
       })
       .execute();
   }

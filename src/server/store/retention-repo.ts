@@ -45,7 +45,9 @@ export class RetentionRepo {
       .execute();
     // Quarantined messages share the same store: a message still quarantined for anyone stays.
     const quarantined = await this.trx.selectFrom('quarantined_messages').select('message_sha256').distinct().where('message_sha256', 'in', unique).execute();
-    const used = new Set([...stillUsed, ...quarantined].map((r) => r.message_sha256));
+    // A release still queued (mail_outbox.raw_sha256, migration 011) needs its message until sent.
+    const queued = await this.trx.selectFrom('mail_outbox').select('raw_sha256 as message_sha256').distinct().where('raw_sha256', 'in', unique).where('state', '!=', 'sent').execute();
+    const used = new Set([...stillUsed, ...quarantined, ...queued].map((r) => r.message_sha256));
     const unreferenced = unique.filter((h) => !used.has(h));
     if (unreferenced.length === 0) return { unreferenced, deleted: 0 };
     const result = await this.trx.deleteFrom('message_blobs').where('sha256', 'in', unreferenced).executeTakeFirst();

@@ -2,7 +2,7 @@
 
 export interface MailOutboxTable {
   id: string;
-  /** `reviewNotice` (the contracts' MailKind). */
+  /** `reviewNotice` | `quarantineRelease` | `quarantineNotice` (the contracts' MailKind). */
   kind: string;
   from_address: string;
   to_address: string;
@@ -19,6 +19,8 @@ export interface MailOutboxTable {
   last_error: string | null;
   created_date_time: string;
   sent_date_time: string | null;
+  /** A stored message sent on as it is (migration 011): its SHA-256 in message_blobs; text_body is then the header line put in front. */
+  raw_sha256: string | null;
 }
 
 export interface MailTables {

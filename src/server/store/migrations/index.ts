@@ -9,6 +9,7 @@ import { m007MailOutbox } from './007-mail-outbox';
 import { m008Clusters } from './008-clusters';
 import { m009SignInLinks } from './009-sign-in-links';
 import { m010Quarantine } from './010-quarantine';
+import { m011RawMail } from './011-raw-mail';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the same list runs from
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008-clusters': m008Clusters,
   '009-sign-in-links': m009SignInLinks,
   '010-quarantine': m010Quarantine,
+  '011-raw-mail': m011RawMail,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,387 @@
+/**
+ * What end users and admins do with quarantined messages, after intake: list and read them,
+ * release (a queued delivery of the original, with one header marking it released, committed
+ * with the status change), request release, approve or deny a request (the requester is told
+ * by a queued notice), delete, block or allow the sender, report it. Every change is audited in
+ * the transaction that makes it.
+ *
+ * End users see only rows whose recipient is their own mailbox and that their policy lets them
+ * see; any other id is "not found", never a refusal that would say it exists. Every action is
+ * checked against the row's policy here (mayTake, with the hard rule), not only in the UI.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  MyQuarantineActionResult, MyQuarantineDetail, MyQuarantineItem, MyQuarantinePage, PageQuery, QuarantineAction, QuarantineDetail, QuarantineItem,
+  QuarantineListQuery, QuarantinePage, QuarantineReason, QuarantineReleaseResult, QuarantineReportBody, ReasonBasis, ReleaseDecisionResult, ReleaseStatus, UserActionPath,
+} from '../../contracts/quarantine';
+import type { Principal } from '../../core/permissions';
+import { allowedActions, builtInPolicy, isQuarantineReason, underHardRule, visibleToRecipient, type QuarantinePolicy } from '../../core/quarantine';
+import type { Clock } from '../../core/time/clock';
+import { headerBlockOf } from '../mail/header-block';
+import { releasedHeaderLine } from '../mail/released-copy';
+import type { BlobReader } from '../store/blob-store';
+import type { QuarantineListRow, QuarantineRow } from '../store/quarantine-repo';
+import type { Store, UnitOfWork } from '../store/unit-of-work';
+import { searchWords, type SubmissionsService } from './submissions-service';
+import { badRequest, notFound, ServiceError } from './errors';
+import { noticeMessageId } from './notice-templates-service';
+import { cursorPosition } from './paging';
+import type { PolicySource } from './settings-service';
+import type { UserListsService } from './user-lists-service';
+
+export interface QuarantineServiceDeps {
+  store: Store;
+  clock: Clock;
+  blobs: BlobReader;
+  /** The notice sender (the portal's settings): the envelope sender of releases and notices. */
+  policy: PolicySource;
+  userLists: UserListsService;
+  submissions: SubmissionsService;
+  /** A policy by name; the built-in four unless given (organisations' own policies are not stored yet). */
+  policies?: (name: string) => QuarantinePolicy | undefined;
+}
+
+/** A policy the server does not know (an organisation's own, not yet supported) allows nothing. */
+const NO_ACCESS: QuarantinePolicy = { name: 'unknown', permissions: 0, notificationEnabled: false };
+
+
+function reasonOf(row: Pick<QuarantineRow, 'reason'>): QuarantineReason {
+  // Intake stores only known reasons; an unknown one is treated as the strictest.
+  return isQuarantineReason(row.reason) ? row.reason : 'malware';
+}
+
+
+/** The permission each end-user action path needs; report needs none beyond seeing the message. */
+const ACTION_OF: Readonly<Record<UserActionPath, QuarantineAction | undefined>> = {
+  release: 'release',
+  'request-release': 'requestRelease',
+  delete: 'delete',
+  'block-sender': 'blockSender',
+  'allow-sender': 'allowSender',
+  report: undefined,
+};
+
+function myItem(row: QuarantineListRow, actions: QuarantineAction[]): MyQuarantineItem {
+  return {
+    id: row.id,
+    sender: row.sender,
+    senderName: row.sender_name,
+    subject: row.subject,
+    receivedDateTime: row.received_date_time,
+    reason: reasonOf(row),
+    expiresDateTime: row.expires_date_time,
+    releaseStatus: row.release_status as ReleaseStatus,
+    releaseRequestedDateTime: row.release_requested_date_time,
+    releaseDecidedDateTime: row.release_decided_date_time,
+    releasedDateTime: row.released_date_time,
+    actions,
+  };
+}
+
+function adminItem(row: QuarantineListRow): QuarantineItem {
+  return {
+    id: row.id,
+    recipient: row.recipient,
+    internetMessageId: row.internet_message_id,
+    messageSha256: row.message_sha256,
+    size: row.message_size,
+    sender: row.sender,
+    senderName: row.sender_name,
+    senderDomain: row.sender_domain,
+    envelopeSender: row.envelope_sender,
+    subject: row.subject,
+    receivedDateTime: row.received_date_time,
+    reason: reasonOf(row),
+    reasonBasis: row.reason_basis as ReasonBasis,
+    reasonEvidence: row.reason_evidence,
+    policy: row.policy,
+    expiresDateTime: row.expires_date_time,
+    releaseStatus: row.release_status as ReleaseStatus,
+    releaseRequestedDateTime: row.release_requested_date_time,
+    releaseDecidedDateTime: row.release_decided_date_time,
+    releaseDecidedBy: row.release_decided_by,
+    releasedDateTime: row.released_date_time,
+    source: row.source,
+  };
+}
+
+/** 403 with a stable code: the hard rule, or the policy. */
+function refusal(action: QuarantineAction, row: QuarantineRow): ServiceError {
+  if (action === 'release' && underHardRule(reasonOf(row))) {
+    return new ServiceError(403, 'quarantine_hard_rule', 'messages quarantined as malware or high-confidence phishing can only be released by an administrator: request release instead');
+  }
+  return new ServiceError(403, 'quarantine_action_not_allowed', `the quarantine policy of this message does not allow ${action}`);
+}
+
+const TARGET = 'quarantinedMessage';
+
+export class QuarantineService {
+  constructor(private readonly deps: QuarantineServiceDeps) {}
+
+  private policyOf(row: Pick<QuarantineRow, 'policy'>): QuarantinePolicy {
+    return (this.deps.policies ?? builtInPolicy)(row.policy) ?? NO_ACCESS;
+  }
+
+  private actionsOf(row: QuarantineListRow): QuarantineAction[] {
+    return allowedActions(reasonOf(row), this.policyOf(row));
+  }
+
+  private myItem(row: QuarantineListRow): MyQuarantineItem {
+    return myItem(row, this.actionsOf(row));
+  }
+
+  // ---- end users ----
+
+  async mine(principal: Principal, query: PageQuery): Promise<MyQuarantinePage> {
+    const page = await this.deps.store.repos.quarantine.list({ recipient: principal.email }, query.limit ?? 50, cursorPosition(query.cursor));
+    // Rows under a policy that hides them from the recipient are skipped (a page may then be shorter).
+    return { items: page.rows.filter((r) => visibleToRecipient(this.policyOf(r))).map((r) => this.myItem(r)), nextCursor: page.nextCursor };
+  }
+
+  async myDetail(principal: Principal, id: string): Promise<MyQuarantineDetail> {
+    const row = await this.ownRow(principal, id);
+    let headers: string | null = null;
+    if (this.actionsOf(row).includes('viewHeaders')) {
+      const bytes = await this.deps.blobs.get(row.message_sha256);
+      headers = bytes === undefined ? null : headerBlockOf(bytes);
+    }
+    return { ...this.myItem(row), size: row.message_size, headers };
+  }
+
+  async act(principal: Principal, id: string, path: UserActionPath, body: QuarantineReportBody | undefined): Promise<MyQuarantineActionResult> {
+    const row = await this.ownRow(principal, id);
+    const action = ACTION_OF[path];
+    if (action !== undefined && !this.actionsOf(row).includes(action)) throw refusal(action, row);
+    const now = this.deps.clock.now().toISOString();
+    const audit = (unit: UnitOfWork, name: string, detail: Record<string, unknown>) =>
+      unit.audit.append([{ at: now, actor: principal.email, actorSubject: principal.id, action: `quarantine.${name}`, targetType: TARGET, targetId: row.id, detail: { by: 'recipient', ...detail } }]);
+    switch (path) {
+      case 'release': {
+        const mailId = await this.deps.store.transaction(async (unit) => {
+          const mail = await this.releaseRow(unit, row, principal.email, ['notReleased', 'denied'], now);
+          await audit(unit, 'released', { recipient: row.recipient, mailId: mail });
+          return mail;
+        });
+        return { item: this.myItem(await this.reread(id)), mailId };
+      }
+      case 'request-release': {
+        // Asking twice is one request: only the first changes anything.
+        if (row.release_status === 'requested') return { item: this.myItem(row) };
+        await this.deps.store.transaction(async (unit) => {
+          const changed = await unit.quarantine.setRelease(row.id, ['notReleased'], { release_status: 'requested', release_requested_date_time: now });
+          if (!changed) {
+            const current = await unit.quarantine.byId(row.id);
+            if (current?.release_status === 'requested') return;
+            throw this.conflict(current?.release_status);
+          }
+          await audit(unit, 'releaseRequested', { recipient: row.recipient });
+        });
+        return { item: this.myItem(await this.reread(id)) };
+      }
+      case 'delete': {
+        await this.deps.store.transaction(async (unit) => {
+          await unit.quarantine.deleteRows([row.id]);
+          await unit.quarantine.deleteUnreferencedBands([row.message_sha256]);
+          // The stored message goes too once nothing (another recipient, a report, a queued release) needs it.
+          await unit.retention.deleteUnreferencedMessages([row.message_sha256]);
+          await audit(unit, 'deleted', { recipient: row.recipient, subject: row.subject, sender: row.sender });
+        });
+        return { item: null };
+      }
+      case 'block-sender':
+      case 'allow-sender': {
+        const sender = row.sender || row.envelope_sender;
+        if (sender === '') throw badRequest('no_sender', 'this message names no sender address to add to a list');
+        const list = path === 'block-sender' ? 'blocked' : 'safe';
+        // The lists service validates (accepted domains, duplicates, the limit) and audits the entry.
+        const entry = await this.deps.userLists.add(principal, list, sender);
+        await this.deps.store.transaction((unit) => audit(unit, path === 'block-sender' ? 'senderBlocked' : 'senderAllowed', { list, value: entry.value }));
+        return { item: this.myItem(row), listValue: entry.value };
+      }
+      case 'report': {
+        const bytes = await this.deps.blobs.get(row.message_sha256);
+        if (bytes === undefined) throw notFound('the quarantined message');
+        const sender = row.sender || row.envelope_sender;
+        if (sender === '') throw badRequest('no_sender', 'this message names no sender address, so it cannot be reported');
+        const outcome = await this.deps.submissions.create(principal, {
+          category: body?.category ?? 'notJunk',
+          internetMessageId: row.internet_message_id || `<quarantine-${row.id}@second-look.invalid>`,
+          recipientEmailAddress: row.recipient,
+          sender,
+          subject: row.subject,
+          receivedDateTime: row.received_date_time,
+          message: bytes.toString('base64'),
+          ...(body?.comment === undefined ? {} : { comment: body.comment }),
+        }, `quarantine-${row.id}-${body?.category ?? 'notJunk'}`);
+        if (outcome.created) await this.deps.store.transaction((unit) => audit(unit, 'reported', { submissionId: outcome.submission.id, category: outcome.submission.category }));
+        return { item: this.myItem(row), submissionId: outcome.submission.id };
+      }
+    }
+  }
+
+  // ---- admins ----
+
+  async list(query: QuarantineListQuery): Promise<QuarantinePage> {
+    const words = query.subject === undefined ? [] : searchWords(query.subject);
+    const page = await this.deps.store.repos.quarantine.list(
+      {
+        ...(query.recipient === undefined ? {} : { recipient: query.recipient.toLowerCase() }),
+        ...(query.sender === undefined ? {} : { sender: query.sender.toLowerCase() }),
+        ...(query.senderDomain === undefined ? {} : { senderDomain: query.senderDomain.toLowerCase() }),
+        ...(query.reason === undefined ? {} : { reason: query.reason }),
+        ...(query.policy === undefined ? {} : { policy: query.policy }),
+        ...(query.releaseStatus === undefined ? {} : { releaseStatus: query.releaseStatus }),
+        ...(query.receivedAfter === undefined ? {} : { receivedAfter: new Date(query.receivedAfter).toISOString() }),
+        ...(query.receivedBefore === undefined ? {} : { receivedBefore: new Date(query.receivedBefore).toISOString() }),
+        ...(query.expiresAfter === undefined ? {} : { expiresAfter: new Date(query.expiresAfter).toISOString() }),
+        ...(query.expiresBefore === undefined ? {} : { expiresBefore: new Date(query.expiresBefore).toISOString() }),
+        subjectWords: words,
+        oldestFirst: query.order === 'oldest',
+      },
+      query.limit ?? 50,
+      cursorPosition(query.cursor),
+    );
+    return { items: page.rows.map(adminItem), nextCursor: page.nextCursor };
+  }
+
+  async detail(id: string): Promise<QuarantineDetail> {
+    const row = await this.anyRow(id);
+    const bytes = await this.deps.blobs.get(row.message_sha256);
+    const others = (await this.deps.store.repos.quarantine.ofMessage(row.message_sha256)).filter((r) => r.id !== row.id);
+    return {
+      ...adminItem(row),
+      headers: bytes === undefined ? '' : headerBlockOf(bytes),
+      otherRecipients: others.map((r) => ({ id: r.id, recipient: r.recipient, releaseStatus: r.release_status as ReleaseStatus })),
+    };
+  }
+
+  async message(id: string): Promise<Buffer> {
+    const row = await this.anyRow(id);
+    const bytes = await this.deps.blobs.get(row.message_sha256);
+    if (bytes === undefined) throw notFound('the quarantined message');
+    return bytes;
+  }
+
+  /** Releases the message to every recipient who has it quarantined (or those named); rows released already are skipped. */
+  async release(principal: Principal, id: string, recipients: readonly string[] | undefined): Promise<QuarantineReleaseResult> {
+    const row = await this.anyRow(id);
+    const now = this.deps.clock.now().toISOString();
+    return this.deps.store.transaction(async (unit) => {
+      const rows = await unit.quarantine.ofMessage(row.message_sha256);
+      const wanted = recipients === undefined ? undefined : new Set(recipients.map((r) => r.toLowerCase()));
+      if (wanted !== undefined) {
+        const unknown = [...wanted].filter((r) => !rows.some((x) => x.recipient === r));
+        if (unknown.length > 0) throw badRequest('unknown_recipient', `the message is not quarantined for ${unknown.join(', ')}`);
+      }
+      const result: QuarantineReleaseResult = { released: [], skipped: [] };
+      for (const r of rows) {
+        if (wanted !== undefined && !wanted.has(r.recipient)) continue;
+        if (r.release_status === 'released') {
+          result.skipped.push({ id: r.id, recipient: r.recipient, releaseStatus: 'released' });
+          continue;
+        }
+        const mailId = await this.releaseRow(unit, r, principal.email, ['notReleased', 'requested', 'denied'], now);
+        result.released.push({ id: r.id, recipient: r.recipient, mailId });
+      }
+      await unit.audit.append(result.released.map((r) => ({
+        at: now, actor: principal.email, actorSubject: principal.id, action: 'quarantine.released', targetType: TARGET, targetId: r.id, detail: { by: 'admin', recipient: r.recipient, mailId: r.mailId },
+      })));
+      return result;
+    });
+  }
+
+  /** Approves a pending release request: the message is released to the requester, who is told. */
+  async approve(principal: Principal, id: string, comment: string | undefined): Promise<ReleaseDecisionResult> {
+    return this.decide(principal, id, 'approve', comment);
+  }
+
+  async deny(principal: Principal, id: string, comment: string | undefined): Promise<ReleaseDecisionResult> {
+    return this.decide(principal, id, 'deny', comment);
+  }
+
+  async remove(principal: Principal, id: string): Promise<void> {
+    const row = await this.anyRow(id);
+    const now = this.deps.clock.now().toISOString();
+    await this.deps.store.transaction(async (unit) => {
+      await unit.quarantine.deleteRows([row.id]);
+      await unit.quarantine.deleteUnreferencedBands([row.message_sha256]);
+      await unit.retention.deleteUnreferencedMessages([row.message_sha256]);
+      await unit.audit.append([{ at: now, actor: principal.email, actorSubject: principal.id, action: 'quarantine.deleted', targetType: TARGET, targetId: row.id, detail: { by: 'admin', recipient: row.recipient, subject: row.subject, sender: row.sender } }]);
+    });
+  }
+
+  // ---- shared ----
+
+  private async decide(principal: Principal, id: string, decision: 'approve' | 'deny', comment: string | undefined): Promise<ReleaseDecisionResult> {
+    const row = await this.anyRow(id);
+    const now = this.deps.clock.now().toISOString();
+    const { noticeSender } = await this.deps.policy.current();
+    const outcome = await this.deps.store.transaction(async (unit) => {
+      let mailId: string | undefined;
+      if (decision === 'approve') {
+        mailId = await this.releaseRow(unit, row, principal.email, ['requested'], now);
+      } else {
+        const changed = await unit.quarantine.setRelease(row.id, ['requested'], { release_status: 'denied', release_decided_date_time: now, release_decided_by: principal.email });
+        if (!changed) throw this.conflict((await unit.quarantine.byId(row.id))?.release_status, 'there is no pending release request to deny');
+      }
+      const approved = decision === 'approve';
+      const noticeId = randomUUID();
+      const lines = [
+        approved
+          ? `Your request to release the message "${row.subject}" from ${row.sender || 'an unknown sender'} was approved. It is being delivered to your inbox.`
+          : `Your request to release the message "${row.subject}" from ${row.sender || 'an unknown sender'} was denied. The message stays in quarantine until ${row.expires_date_time.slice(0, 10)}.`,
+        ...(comment === undefined || comment.trim() === '' ? [] : ['', `Comment from the administrator: ${comment.trim()}`]),
+      ];
+      await unit.mail.enqueue({
+        id: noticeId, kind: 'quarantineNotice', from: noticeSender, to: row.recipient,
+        subject: `Release request ${approved ? 'approved' : 'denied'}: ${row.subject}`, text: lines.join('\n'), messageId: noticeMessageId(noticeSender), relatedId: row.id,
+      }, now);
+      await unit.audit.append([{
+        at: now, actor: principal.email, actorSubject: principal.id, action: approved ? 'quarantine.releaseApproved' : 'quarantine.releaseDenied', targetType: TARGET, targetId: row.id,
+        detail: { recipient: row.recipient, noticeId, ...(mailId === undefined ? {} : { mailId }), ...(comment === undefined ? {} : { comment }) },
+      }]);
+      return { noticeId, mailId };
+    });
+    return { item: adminItem(await this.reread(id)), noticeId: outcome.noticeId, ...(outcome.mailId === undefined ? {} : { mailId: outcome.mailId }) };
+  }
+
+  /**
+   * Marks `row` released (when its status is one of `from`) and queues its delivery in the same
+   * unit of work: the original, unchanged but for one X-Second-Look-Released line, to the
+   * recipient. Returns the queued mail's id; 409 when the row's status changed meanwhile.
+   */
+  private async releaseRow(unit: UnitOfWork, row: QuarantineListRow, by: string, from: readonly ReleaseStatus[], now: string): Promise<string> {
+    const changed = await unit.quarantine.setRelease(row.id, from, { release_status: 'released', released_date_time: now, release_decided_date_time: now, release_decided_by: by });
+    if (!changed) throw this.conflict((await unit.quarantine.byId(row.id))?.release_status);
+    const { noticeSender } = await this.deps.policy.current();
+    const mailId = randomUUID();
+    await unit.mail.enqueue({
+      id: mailId, kind: 'quarantineRelease', from: noticeSender, to: row.recipient, subject: row.subject,
+      text: releasedHeaderLine(row.id, by), messageId: noticeMessageId(noticeSender), relatedId: row.id, rawSha256: row.message_sha256,
+    }, now);
+    return mailId;
+  }
+
+  private conflict(status: string | undefined, message?: string): ServiceError {
+    if (status === undefined) return notFound('the quarantined message');
+    const code = status === 'released' ? 'already_released' : status === 'denied' ? 'release_denied' : 'release_status_conflict';
+    return new ServiceError(409, code, message ?? `the message's release status is ${status}`);
+  }
+
+  /** The caller's own row that their policy lets them see; 404 for anything else. */
+  private async ownRow(principal: Principal, id: string): Promise<QuarantineRow> {
+    const row = await this.deps.store.repos.quarantine.byId(id);
+    if (row === undefined || row.recipient !== principal.email.toLowerCase() || !visibleToRecipient(this.policyOf(row))) throw notFound('the quarantined message');
+    return row;
+  }
+
+  private async anyRow(id: string): Promise<QuarantineRow> {
+    const row = await this.deps.store.repos.quarantine.byId(id);
+    if (row === undefined) throw notFound('the quarantined message');
+    return row;
+  }
+
+  private async reread(id: string): Promise<QuarantineRow> {
+    return this.anyRow(id);
+  }
+}
