@@ -10,16 +10,20 @@ export interface ChildServer {
   port: number;
   /** The app's data folder (its SQLite file and issuer key); absent for the bare handler. */
   dataDir?: string;
+  /** The quarantine's SMTP listener, when `env` set SECOND_LOOK_SMTP_PORT. */
+  smtpPort?: number;
 }
 
 /** `app`: the real triage server, configured by `env` on top of the bench defaults. */
 export function startServer(mode: 'app' | 'bare', env: Record<string, string> = {}): Promise<ChildServer> {
   const child = fork(path.join(__dirname, 'intake-server.js'), [mode, JSON.stringify(env)], { stdio: 'inherit' });
   let dataDir: string | undefined;
+  let smtpPort: number | undefined;
   return new Promise((resolve, reject) => {
-    child.on('message', (message: { port?: number; dataDir?: string }) => {
+    child.on('message', (message: { port?: number; dataDir?: string; smtpPort?: number }) => {
       if (message.dataDir) dataDir = message.dataDir;
-      if (message.port) resolve({ child, port: message.port, ...(dataDir ? { dataDir } : {}) });
+      if (message.smtpPort) smtpPort = message.smtpPort;
+      if (message.port) resolve({ child, port: message.port, ...(dataDir ? { dataDir } : {}), ...(smtpPort ? { smtpPort } : {}) });
     });
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });

@@ -34,7 +34,11 @@ async function main(): Promise<void> {
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as { port: number }).port;
     clustered = () => app.clustering.idle();
+    // The quarantine's SMTP listener, when the bench asked for one (as main.ts starts it).
+    const smtp = env['SECOND_LOOK_SMTP_PORT'] === undefined ? undefined : await app.quarantine.smtp?.listen();
+    if (smtp) process.send?.({ smtpPort: smtp.port });
     close = async () => {
+      await app.quarantine.smtp?.close();
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     };

@@ -10,6 +10,8 @@ import { run as decisions } from './decisions-http.bench';
 import { run as intake } from './intake.bench';
 import { run as list } from './submissions-list.bench';
 import { run as portal } from './portal.bench';
+import { run as quarantineList } from './quarantine-list.bench';
+import { run as smtp } from './smtp-intake.bench';
 import { run as taskpane } from './taskpane.bench';
 import type { Bench, BenchResult } from './types';
 
@@ -21,6 +23,8 @@ const BENCHES: Record<string, Bench> = {
   intake,
   list,
   portal,
+  'quarantine-list': quarantineList,
+  smtp,
   taskpane,
 };
 

@@ -6,3 +6,4 @@ export * from './lists';
 export * from './verdict';
 export * from './portal';
 export * from './quarantine';
+export * from './quarantine-bulk';

@@ -160,7 +160,25 @@ export type QuarantineItem = Static<typeof QuarantineItem>;
 export const QuarantinePage = Page(QuarantineItem);
 export type QuarantinePage = Static<typeof QuarantinePage>;
 
-export const QuarantineDetail = Type.Intersect([QuarantineItem, Type.Object({ headers: Type.String(), otherRecipients: Type.Array(Type.Object({ id: Id, recipient: Type.String(), releaseStatus: ReleaseStatus })) })]);
+/** The analyzer's verdict stored with a quarantined message (POST /api/quarantine/{id}/analyze, or release + submit + allow). */
+export const QuarantineAnalysis = Type.Object({
+  /** The admin submission that holds the full verdict (GET /api/submissions/{id}). */
+  submissionId: Id,
+  category: Type.String(),
+  analyzedBy: Type.String(),
+  analyzedDateTime: IsoDateTime,
+});
+export type QuarantineAnalysis = Static<typeof QuarantineAnalysis>;
+
+export const QuarantineDetail = Type.Intersect([
+  QuarantineItem,
+  Type.Object({
+    headers: Type.String(),
+    otherRecipients: Type.Array(Type.Object({ id: Id, recipient: Type.String(), releaseStatus: ReleaseStatus })),
+    /** The latest stored analysis of the message, when it was analysed. */
+    analysis: Type.Optional(QuarantineAnalysis),
+  }),
+]);
 export type QuarantineDetail = Static<typeof QuarantineDetail>;
 
 /** GET /api/quarantine: every filter the list supports (each has its index). */

@@ -7,6 +7,7 @@
  */
 import type { ListErrorCode } from '../contracts/lists';
 import type { ReviewResult } from '../contracts/portal/review';
+import type { QuarantineReason, ReleaseStatus } from '../contracts/quarantine';
 
 /**
  * The stable codes of the server's error bodies (ErrorBody.code) that the add-in can meet,
@@ -28,7 +29,17 @@ export type RequestErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'no_route'
-  | 'internal';
+  | 'internal'
+  | QuarantineErrorCode;
+
+/** The quarantine's end-user refusals (src/server/services/quarantine-service.ts). */
+export type QuarantineErrorCode =
+  | 'quarantine_action_not_allowed'
+  | 'quarantine_hard_rule'
+  | 'already_released'
+  | 'release_denied'
+  | 'release_status_conflict'
+  | 'no_sender';
 
 /** Every code that has its own words in `serverErrors.codes`. */
 export type ServerErrorCode = RequestErrorCode | ListErrorCode;
@@ -163,6 +174,68 @@ export const enUS = {
     queuedTitle: 'Your report will be sent later',
     failedTitle: 'Your report was not sent',
   },
+  /** "My quarantine": the user's own quarantined messages (a view of the task pane, or a page in a browser). */
+  quarantine: {
+    heading: 'My quarantine',
+    help: 'Messages addressed to you that were held back before reaching your mailbox. What you may do with each depends on why it was held.',
+    open: 'My quarantine',
+    back: 'Back to this message',
+    loading: 'Loading your quarantined messages…',
+    loadFailed: (reason: string) => `Your quarantined messages could not be loaded: ${reason}`,
+    empty: 'You have no quarantined messages.',
+    more: 'Show more',
+    from: 'From',
+    received: 'Received',
+    reason: 'Reason',
+    expires: 'Deleted on',
+    releaseStatus: 'Release',
+    reasons: {
+      spam: 'Spam',
+      highConfidenceSpam: 'High-confidence spam',
+      bulk: 'Bulk mail',
+      phishing: 'Phishing',
+      highConfidencePhishing: 'High-confidence phishing',
+      malware: 'Malware',
+      organisationRule: 'Your organisation’s mail rule',
+    } satisfies Record<QuarantineReason, string>,
+    statuses: {
+      notReleased: 'Not released',
+      requested: 'Release requested',
+      released: 'Released',
+      denied: 'Release denied',
+    } satisfies Record<ReleaseStatus, string>,
+    actions: {
+      release: 'Release to Inbox',
+      requestRelease: 'Request release',
+      delete: 'Delete',
+      blockSender: 'Block sender',
+      allowSender: 'Allow sender',
+      report: 'Report as not junk',
+      viewHeaders: 'View headers',
+      hideHeaders: 'Hide headers',
+    },
+    headersLabel: 'Message headers',
+    noHeaders: 'The headers are not available.',
+    working: 'Working on it…',
+    done: {
+      released: (subject: string) => `“${subject}” was released to your Inbox.`,
+      requested: (subject: string) => `Release of “${subject}” was requested. Your administrators will decide; you will be told.`,
+      alreadyRequested: (subject: string) => `Release of “${subject}” was already requested. Your administrators will decide; you will be told.`,
+      deleted: (subject: string) => `“${subject}” was deleted.`,
+      blocked: (value: string) => `${value} was added to your blocked senders.`,
+      allowed: (value: string) => `${value} was added to your safe senders.`,
+      reported: (subject: string) => `“${subject}” was reported to your security team.`,
+    },
+    failed: (reason: string) => `That did not work: ${reason}`,
+    signIn: {
+      heading: 'Sign in to see your quarantine',
+      help: 'Add-ins cannot run here, so sign in to see the messages held back for you.',
+      addressLabel: 'Your email address',
+      button: 'Sign in',
+      failed: (reason: string) => `You could not be signed in: ${reason}`,
+      signedInAs: (address: string) => `Signed in as ${address}`,
+    },
+  },
   errors: {
     unexpected: 'Something went wrong. Please try again.',
   },
@@ -187,6 +260,12 @@ export const enUS = {
       not_found: 'The server could not find it.',
       no_route: 'This server does not offer this yet.',
       internal: 'The server ran into a problem. Please try again later.',
+      quarantine_action_not_allowed: 'The quarantine policy of this message does not allow this.',
+      quarantine_hard_rule: 'Messages held as malware or high-confidence phishing can only be released by an administrator. Request release instead.',
+      already_released: 'This message has already been released.',
+      release_denied: 'Your administrators have denied the release of this message.',
+      release_status_conflict: 'The release of this message has changed in the meantime. Reload and try again.',
+      no_sender: 'This message names no sender address.',
       invalidSyntax: 'This is not a valid email address or domain.',
       localPartTooLong: 'The part before @ is too long.',
       domainTooLong: 'The domain is too long.',

@@ -63,6 +63,8 @@ import { settingsRoutes } from './routes/settings';
 import { quarantineIntakeRoutes } from './routes/quarantine-intake';
 import { quarantineRoutes } from './routes/quarantine';
 import { QuarantineService } from './services/quarantine-service';
+import { QuarantineBulkService } from './services/quarantine-bulk-service';
+import { quarantineBulkRoutes } from './routes/quarantine-bulk';
 import { QuarantineIntakeService } from './services/quarantine-intake-service';
 import { QuarantineSmtpIntake } from './services/quarantine-smtp-intake';
 import { QuarantineIntakeWriter } from './store/quarantine-intake-writer';
@@ -85,6 +87,8 @@ declare module 'fastify' {
     mailSender: MailSenderService;
     /** Quarantine intake (the CLI's import uses it), and its SMTP listener: main.ts starts it; undefined when off. */
     quarantine: { intake: QuarantineIntakeService; smtp: QuarantineSmtpIntake | undefined };
+    /** Bulk release jobs and release + submit + allow: main.ts runs the job loop; tests call runOnce() themselves. */
+    quarantineBulk: QuarantineBulkService;
   }
 }
 
@@ -285,6 +289,10 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   await app.register(quarantineIntakeRoutes, { intake: quarantineIntake });
   // What users and admins do with quarantined messages (release through the mail queue).
   await app.register(quarantineRoutes, { quarantine: new QuarantineService({ store, clock, blobs, policy: settings, userLists, submissions }) });
+  // Bulk release (a background job main.ts runs), release + submit + allow, submit for analysis.
+  const quarantineBulk = new QuarantineBulkService({ store, clock, blobs, policy: settings, trust: config.trust, analysis, entries });
+  app.decorate('quarantineBulk', quarantineBulk);
+  await app.register(quarantineBulkRoutes, { bulk: quarantineBulk });
   await app.register(overviewRoutes, { overview: new OverviewService({ store, clock }) });
   await app.register(portalRoutes, { signIn });
   await app.register(openApiRoutes);

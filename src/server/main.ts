@@ -6,6 +6,7 @@ import './threadpool'; // first: sizes libuv's thread pool before anything uses 
 import type { FastifyInstance } from 'fastify';
 import { buildApp, manifestOrigin } from './app';
 import { startMailSender } from './mail-sender-loop';
+import { startBulkReleaseLoop } from './bulk-release-loop';
 import { configFromEnvironment } from './config';
 import { devTokenRefusals, devTokensEnabled, type Config } from './config/config';
 
@@ -53,6 +54,7 @@ export async function serve(config: Config = configFromEnvironment()): Promise<(
   const stopSweep = startExpirySweep(app, config.expirySweepSeconds);
   const stopPurge = startRetentionPurge(app, config.protection.retention.purgeIntervalSeconds);
   const stopMail = startMailSender(app, config.mail.pollSeconds);
+  const stopBulk = startBulkReleaseLoop(app, config.mail.pollSeconds);
 
   const lines = [
     '',
@@ -82,6 +84,7 @@ export async function serve(config: Config = configFromEnvironment()): Promise<(
     await smtp?.close(); // mail being received finishes (or the MTA retries it) before the rest stops
     stopSweep();
     stopPurge();
+    await stopBulk(); // the batch under way commits first
     await stopMail(); // the mail being sent now finishes first: none is left half-sent
     await app.close();
   };

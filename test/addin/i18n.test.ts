@@ -54,7 +54,7 @@ describe('catalogs', () => {
     [
       'da-DK',
       daDK,
-      ['productName', 'categories.phishing', 'categories.malware', 'pane.reportPhishing', 'pane.outboxRefused', 'review.results.phishing', 'review.results.spam'],
+      ['productName', 'categories.phishing', 'categories.malware', 'pane.reportPhishing', 'pane.outboxRefused', 'review.results.phishing', 'review.results.spam', 'quarantine.reasons.spam', 'quarantine.reasons.phishing', 'quarantine.reasons.malware'],
     ],
     ['fr-FR', frFR, ['productName']],
   ])('%s is really translated', (_name, catalog, sameAsEnglish) => {

@@ -17,6 +17,8 @@ describe('routes', () => {
     ['/admin/audit', { name: 'audit' }],
     ['/admin/settings', { name: 'settings' }],
     ['/admin/mail-queue', { name: 'mailQueue' }],
+    ['/admin/quarantine', { name: 'quarantine' }],
+    ['/admin/quarantine/q_7f3a', { name: 'quarantineItem', id: 'q_7f3a' }],
     ['/admin/sign-in', { name: 'signIn' }],
     ['/admin/signed-out', { name: 'signedOut' }],
   ];
@@ -29,7 +31,7 @@ describe('routes', () => {
   test('the server answers exactly the pages the portal has (so a deep link never 404s)', () => {
     const served = PORTAL_PAGE_PATHS.map((p) => `/admin${p.replace(':id', 'x1')}`);
     for (const path of served) expect(parseRoute(path).name).not.toBe('notFound');
-    const written = pages.map(([, route]) => hrefOf(route).replace(/\/(submissions|clusters)\/[^/]+$/, '/$1/x1'));
+    const written = pages.map(([, route]) => hrefOf(route).replace(/\/(submissions|clusters|quarantine)\/[^/]+$/, '/$1/x1'));
     expect(new Set(written.map((p) => (p === '/admin/' ? '/admin' : p)))).toEqual(new Set(served));
   });
 

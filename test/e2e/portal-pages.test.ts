@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from './support/chromium';
-import { goTo, openPortal, seedShowcase, startPortalServer, type PortalServer, type PortalSession } from './support/portal';
+import { QUARANTINE_ENV, goTo, openPortal, seedQuarantine, seedShowcase, startPortalServer, type PortalServer, type PortalSession } from './support/portal';
 import { REPO_ROOT, ensureWebBuild } from './support/web-build';
 
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -81,8 +81,9 @@ run('admin portal pages: accessible, and captured in every language', () => {
 
   for (const locale of ['en-US', 'da-DK', 'fr-FR']) {
     test(`${locale}: every page has no serious or critical axe violation`, async () => {
-      server = await startPortalServer();
+      server = await startPortalServer({ ...QUARANTINE_ENV });
       const showcase = await seedShowcase(server, locale);
+      const quarantine = await seedQuarantine(server);
       session = await openPortal(browser, server, { locale });
       const { page } = session;
       expect(await page.evaluate('document.documentElement.lang')).toBe(locale);
@@ -148,6 +149,46 @@ run('admin portal pages: accessible, and captured in every language', () => {
       await visit('16-mail-queue', '/admin/mail-queue', async () => {
         await page.getByTestId('mail-table').waitFor();
       });
+      await visit('18-quarantine', '/admin/quarantine', async () => {
+        await page.getByTestId('quarantine-row').first().waitFor();
+      });
+      await visit('19-quarantine-requested', '/admin/quarantine?status=requested', async () => {
+        await page.getByTestId('quarantine-row').first().waitFor();
+        await page.getByTestId('row-actions').first().click();
+        await page.getByTestId('action-approve').waitFor();
+      });
+      await page.keyboard.press('Escape');
+      await animationsDone(page);
+      await visit('20-quarantine-item', `/admin/quarantine/${quarantine.newsletter}`, async () => {
+        await page.getByTestId('preview-frame').waitFor();
+      });
+      await visit('21-quarantine-headers', `/admin/quarantine/${quarantine.newsletter}`, async () => {
+        await page.getByTestId('headers-tab').click();
+        await page.getByTestId('headers').waitFor();
+      });
+      await visit('22-quarantine-release-dialog', `/admin/quarantine/${quarantine.newsletter}`, async () => {
+        await page.getByTestId('release').click();
+        await page.getByTestId('release-dialog').waitFor();
+      });
+      await closeDialog(page, 'release-dialog');
+      await visit('23-quarantine-release-submit-allow', `/admin/quarantine/${quarantine.newsletter}`, async () => {
+        await page.getByTestId('release-submit-allow').click();
+        await page.getByTestId('rsa-dialog').waitFor();
+        await page.waitForFunction(() => document.querySelector('[data-testid=also-let-through] [role=progressbar]') === null);
+      });
+      await closeDialog(page, 'rsa-dialog');
+      await visit('24-quarantine-release-similar', `/admin/quarantine/${quarantine.newsletter}`, async () => {
+        await page.getByTestId('release-similar').click();
+        await page.getByTestId('bulk-dialog').waitFor();
+        await page.waitForFunction(() => document.querySelector('[data-testid=bulk-dialog] [role=progressbar]') === null);
+      });
+      await closeDialog(page, 'bulk-dialog');
+      await visit('25-quarantine-release-similar-risky', `/admin/quarantine/${quarantine.requested}`, async () => {
+        await page.getByTestId('release-similar').click();
+        await page.getByTestId('bulk-dialog').waitFor();
+        await page.waitForFunction(() => document.querySelector('[data-testid=bulk-dialog] [role=progressbar]') === null);
+      });
+      await closeDialog(page, 'bulk-dialog');
 
       // Signed out: the page a browser without a session sees.
       await page.locator('header button').last().click();

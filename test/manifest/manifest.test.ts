@@ -264,7 +264,7 @@ describe('manifest.xml (offline checks)', () => {
     expect([...names].sort()).toEqual([...REGISTERED_FUNCTION_NAMES].sort());
   });
 
-  test('the ribbon offers Not junk, Junk, Phishing, Safe sender and the task pane, each with a supertip', () => {
+  test('the ribbon offers Not junk, Junk, Phishing, Safe sender, the task pane and My quarantine, each with a supertip', () => {
     const surface = findAll(root, 'ExtensionPoint').filter((point) => attr(point, 'xsi:type') === 'MessageReadCommandSurface');
     expect(surface).toHaveLength(1);
     const [readSurface] = surface;
@@ -289,6 +289,7 @@ describe('manifest.xml (offline checks)', () => {
       { label: 'Phishing', action: 'reportPhishing', supertip: true },
       { label: 'Safe sender', action: 'addSafeSender', supertip: true },
       { label: 'Open Second Look', action: `${MANIFEST_DEV_ORIGIN}/addin/taskpane.html`, supertip: true },
+      { label: 'My quarantine', action: `${MANIFEST_DEV_ORIGIN}/addin/taskpane.html?view=quarantine`, supertip: true },
     ]);
 
     const controlIds = findAll(root, 'Control').map((control) => attr(control, 'id'));
@@ -297,8 +298,10 @@ describe('manifest.xml (offline checks)', () => {
 
   test('the task pane can be pinned, so it follows the selected message (ShowTaskpane, MS-OWEMXML 1.1)', () => {
     const showTaskpane = findAll(root, 'Action').filter((action) => attr(action, 'xsi:type') === 'ShowTaskpane');
-    expect(showTaskpane).toHaveLength(1);
-    const [action] = showTaskpane;
+    // The report pane is pinnable; My quarantine is a list of its own, not about the selected message.
+    expect(showTaskpane).toHaveLength(2);
+    const [action, quarantineAction] = showTaskpane;
+    expect(quarantineAction && childrenNamed(quarantineAction, 'SupportsPinning')).toEqual([]);
     if (action === undefined) throw new Error('unreachable');
     // Inside VersionOverrides 1.1: the element exists only in that schema (Mailbox 1.5).
     expect(findAll(versionOverrides11, 'Action')).toContain(action);

@@ -6,6 +6,7 @@
 import type { AddinConfig, DevTokenRequest, DevTokenResponse } from '../../contracts/addin-config';
 import type { ErrorBody } from '../../contracts/common';
 import type { SenderListItem, SenderListResponse } from '../../contracts/lists';
+import type { MyQuarantineActionResult, MyQuarantineDetail, MyQuarantinePage, QuarantineReportBody, UserActionPath } from '../../contracts/quarantine';
 import type { CreateSubmission, Submission, SubmissionPage } from '../../contracts/submissions';
 import { ApiError, FeatureUnavailableError, NetworkError, isMissingRoute, retryAfterMs } from './errors';
 import type { FetchLike, RemoveSenderOutcome, SenderListKind, TokenSource } from './types';
@@ -46,6 +47,12 @@ export interface ApiClient {
   removeSender(list: SenderListKind, value: string): Promise<RemoveSenderOutcome>;
   /** Shorthand for addSender('safe', value): the ribbon's one-click command. */
   addSafeSender(value: string): Promise<SenderListItem>;
+  /** My quarantined messages, newest first (GET /api/me/quarantine). */
+  listMyQuarantine(query?: { cursor?: string }): Promise<MyQuarantinePage>;
+  /** One of my quarantined messages; `headers` only when its policy allows viewing them. */
+  myQuarantineDetail(id: string): Promise<MyQuarantineDetail>;
+  /** An end-user action on one of my quarantined messages; the server checks its policy again. */
+  quarantineAction(id: string, action: UserActionPath, body?: QuarantineReportBody): Promise<MyQuarantineActionResult>;
 }
 
 /** Where each list lives on the server (the lists API in the OpenAPI document). */
@@ -196,6 +203,23 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
 
     addSafeSender: (value) => addSender('safe', value),
+
+    async listMyQuarantine(query = {}) {
+      const search = query.cursor === undefined ? '' : `?${new URLSearchParams({ cursor: query.cursor }).toString()}`;
+      const { body } = await request({ method: 'GET', path: `/api/me/quarantine${search}`, auth: 'user' });
+      return body as MyQuarantinePage;
+    },
+
+    async myQuarantineDetail(id) {
+      const { body } = await request({ method: 'GET', path: `/api/me/quarantine/${encodeURIComponent(id)}`, auth: 'user' });
+      return body as MyQuarantineDetail;
+    },
+
+    async quarantineAction(id, action, actionBody) {
+      const path = `/api/me/quarantine/${encodeURIComponent(id)}/${action}`;
+      const { body } = await request({ method: 'POST', path, auth: 'user', ...(actionBody === undefined ? {} : { body: actionBody }) });
+      return body as MyQuarantineActionResult;
+    },
   };
 }
 

@@ -30,6 +30,19 @@ export function officeReady(): Promise<void> {
 }
 
 /**
+ * Resolves once Office.js has initialised, with whether the page runs inside Outlook (a
+ * mailbox is there). A page opened in a plain browser (the "My quarantine" link) resolves
+ * false, as it does when office.js could not be loaded at all.
+ */
+export function outlookReady(): Promise<boolean> {
+  if (typeof Office === 'undefined') return Promise.resolve(false);
+  return Office.onReady().then(
+    () => Office.context?.mailbox !== undefined && Office.context.mailbox !== null,
+    () => false,
+  );
+}
+
+/**
  * Binds a manifest FunctionName to its handler. Outlook passes the event untyped; the
  * handler declares the event shape it expects (CommandEvent or SpamReportingEvent).
  */

@@ -10,7 +10,7 @@ import type { OfficeMailbox } from './types';
 
 export * from './types';
 export * from './errors';
-export { officeReady, associateAction } from './context';
+export { officeReady, outlookReady, associateAction } from './context';
 export { NOTICE_ICON_RESID, NOTICE_MAX_LENGTH, clampNoticeText } from './notifications';
 export { completeSpamReport, spamCompletionOptions } from './spam-event';
 export type { CommandEvent, SpamReportingEvent, SpamReportCompletion } from './spam-event';

@@ -46,7 +46,7 @@ export interface AddinServices {
 }
 
 /** Remembers a successful result; a failure is forgotten so the next call tries again. */
-function memoSuccess<T>(load: () => Promise<T>): () => Promise<T> {
+export function memoSuccess<T>(load: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | null = null;
   return () => {
     cached ??= load().catch((error: unknown) => {
@@ -58,7 +58,7 @@ function memoSuccess<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 /** A TokenSource whose real source is only known once the config has arrived. */
-function deferredTokens(resolve: () => Promise<TokenSource>): TokenSource {
+export function deferredTokens(resolve: () => Promise<TokenSource>): TokenSource {
   let current: TokenSource | null = null;
   return {
     async token() {

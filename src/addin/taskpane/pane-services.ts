@@ -9,6 +9,7 @@ import type { RemoveSenderOutcome, SenderListKind } from '../api/types';
 import type { MessageFacts } from '../office/types';
 import { OutboxRetryLoop, type TimerLike } from '../outbox/retry-loop';
 import type { OutboxEntry } from '../outbox/types';
+import { quarantineFromApi, type QuarantineService } from '../quarantine/quarantine';
 import type { ReportCategory } from '../report/categories';
 import type { ReportResult } from '../report/report-message';
 import type { AddinServices } from '../services/create-services';
@@ -42,6 +43,8 @@ export interface PaneServices {
   startRetrying(): Promise<void>;
   stopRetrying(): void;
   senderLists: SenderListsService;
+  /** "My quarantine": the user's own quarantined messages. */
+  quarantine: QuarantineService;
 }
 
 export function createPaneServices(services: AddinServices, timer: TimerLike): PaneServices {
@@ -95,5 +98,6 @@ export function createPaneServices(services: AddinServices, timer: TimerLike): P
       add: (list, value) => services.api.addSender(list, value),
       remove: (list, value) => services.api.removeSender(list, value),
     },
+    quarantine: quarantineFromApi(services.api),
   };
 }

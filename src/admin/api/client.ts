@@ -39,6 +39,14 @@ import type {
   StoredTemplate,
   TemplatePreviewRequest,
 } from '../../contracts/portal';
+import type {
+  QuarantineDetail,
+  QuarantineListQuery,
+  QuarantinePage,
+  QuarantineReleaseResult,
+  ReleaseDecisionResult,
+} from '../../contracts/quarantine';
+import type { BulkReleaseJob, BulkReleasePreview, BulkReleaseRequest, ReleaseSubmitAllowRequest, ReleaseSubmitAllowResult } from '../../contracts/quarantine-bulk';
 import type { ListSubmissionsQuery, Submission, SubmissionDetail, SubmissionPage } from '../../contracts/submissions';
 import type { VerdictLocale } from '../../contracts/verdict';
 import { ApiError, NetworkError } from './errors';
@@ -131,6 +139,20 @@ export function createApi(options: ApiOptions) {
     whatIf: (id: string) => json<WhatIfResponse>({ method: 'POST', path: `/api/submissions/${seg(id)}/what-if` }),
     mark: (id: string, body: MarkRequest) => json<MarkResponse>({ method: 'POST', path: `/api/submissions/${seg(id)}/mark`, body }),
     markMany: (body: BulkMarkRequest) => json<MarkResponse>({ method: 'POST', path: '/api/submissions/mark', body }),
+
+    // Quarantine (every row: reads for readers, actions for quarantine administrators)
+    listQuarantine: (query: QuarantineListQuery) => json<QuarantinePage>({ path: '/api/quarantine', query }),
+    quarantineItem: (id: string) => json<QuarantineDetail>({ path: `/api/quarantine/${seg(id)}` }),
+    quarantineMessage: async (id: string) => (await send({ path: `/api/quarantine/${seg(id)}/message`, accept: 'message/rfc822' })).arrayBuffer(),
+    releaseQuarantine: (id: string, recipients?: readonly string[]) =>
+      json<QuarantineReleaseResult>({ method: 'POST', path: `/api/quarantine/${seg(id)}/release`, body: recipients && recipients.length > 0 ? { recipients: [...recipients] } : {} }),
+    decideRelease: (id: string, decision: 'approve' | 'deny', comment?: string) =>
+      json<ReleaseDecisionResult>({ method: 'POST', path: `/api/quarantine/${seg(id)}/release-request/${decision}`, body: comment ? { comment } : {} }),
+    deleteQuarantine: (id: string) => json<void>({ method: 'POST', path: `/api/quarantine/${seg(id)}/delete` }),
+    bulkReleasePreview: (body: Omit<BulkReleaseRequest, 'dryRun'>) => json<BulkReleasePreview>({ method: 'POST', path: '/api/quarantine/bulk-release', body: { ...body, dryRun: true } }),
+    bulkReleaseStart: (body: Omit<BulkReleaseRequest, 'dryRun'>) => json<BulkReleaseJob>({ method: 'POST', path: '/api/quarantine/bulk-release', body: { ...body, dryRun: false } }),
+    bulkReleaseJob: (jobId: string) => json<BulkReleaseJob>({ path: `/api/quarantine/bulk-release/${seg(jobId)}` }),
+    releaseSubmitAllow: (id: string, body: ReleaseSubmitAllowRequest) => json<ReleaseSubmitAllowResult>({ method: 'POST', path: `/api/quarantine/${seg(id)}/release-submit-allow`, body }),
 
     // Clusters
     listClusters: (query: ListClustersQuery) => json<ClusterPage>({ path: '/api/clusters', query }),

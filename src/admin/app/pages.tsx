@@ -23,4 +23,6 @@ export const PAGES: Partial<Record<Route['name'], Page>> = {
   audit: page(() => import(/* webpackChunkName: "admin-audit" */ '../pages/audit/AuditPage.js'), (m) => m.AuditPage),
   settings: page(() => import(/* webpackChunkName: "admin-settings" */ '../pages/settings/SettingsPage.js'), (m) => m.SettingsPage),
   mailQueue: page(() => import(/* webpackChunkName: "admin-mail-queue" */ '../pages/mail-queue/MailQueuePage.js'), (m) => m.MailQueuePage),
+  quarantine: page(() => import(/* webpackChunkName: "admin-quarantine" */ '../pages/quarantine/QuarantinePage.js'), (m) => m.QuarantinePage),
+  quarantineItem: page(() => import(/* webpackChunkName: "admin-quarantine-item" */ '../pages/quarantine/QuarantineItemPage.js'), (m) => m.QuarantineItemPage),
 };

@@ -16,6 +16,8 @@ export type Route =
   | { name: 'audit' }
   | { name: 'settings' }
   | { name: 'mailQueue' }
+  | { name: 'quarantine' }
+  | { name: 'quarantineItem'; id: string }
   | { name: 'signIn' }
   | { name: 'signedOut' }
   | { name: 'notFound' };
@@ -31,14 +33,16 @@ const STATIC: ReadonlyArray<[string, Route]> = [
   ['/audit', { name: 'audit' }],
   ['/settings', { name: 'settings' }],
   ['/mail-queue', { name: 'mailQueue' }],
+  ['/quarantine', { name: 'quarantine' }],
   ['/sign-in', { name: 'signIn' }],
   ['/signed-out', { name: 'signedOut' }],
 ];
 
 /** Pages with an id: /admin/<prefix>/<id>. */
-const WITH_ID: ReadonlyArray<[string, 'submission' | 'cluster']> = [
+const WITH_ID: ReadonlyArray<[string, 'submission' | 'cluster' | 'quarantineItem']> = [
   ['/submissions/', 'submission'],
   ['/clusters/', 'cluster'],
+  ['/quarantine/', 'quarantineItem'],
 ];
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -71,6 +75,9 @@ export function hrefOf(route: Route, query?: URLSearchParams | Record<string, st
     case 'cluster':
       path = `/clusters/${encodeURIComponent(route.id)}`;
       break;
+    case 'quarantineItem':
+      path = `/quarantine/${encodeURIComponent(route.id)}`;
+      break;
     case 'notFound':
       path = '';
       break;
@@ -85,5 +92,6 @@ export function hrefOf(route: Route, query?: URLSearchParams | Record<string, st
 export function sectionOf(route: Route): RouteName {
   if (route.name === 'submission') return 'submissions';
   if (route.name === 'cluster') return 'clusters';
+  if (route.name === 'quarantineItem') return 'quarantine';
   return route.name;
 }

@@ -13,6 +13,8 @@ export const PORTAL_PAGE_PATHS = [
   '/audit',
   '/settings',
   '/mail-queue',
+  '/quarantine',
+  '/quarantine/:id',
   '/sign-in',
   '/signed-out',
 ] as const;

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type {
-  MyQuarantineActionResult, MyQuarantineDetail, MyQuarantineItem, MyQuarantinePage, PageQuery, QuarantineAction, QuarantineDetail, QuarantineItem,
+  MyQuarantineActionResult, MyQuarantineDetail, QuarantineAnalysis, MyQuarantineItem, MyQuarantinePage, PageQuery, QuarantineAction, QuarantineDetail, QuarantineItem,
   QuarantineListQuery, QuarantinePage, QuarantineReason, QuarantineReleaseResult, QuarantineReportBody, ReasonBasis, ReleaseDecisionResult, ReleaseStatus, UserActionPath,
 } from '../../contracts/quarantine';
 import type { Principal } from '../../core/permissions';
@@ -20,6 +20,7 @@ import type { Clock } from '../../core/time/clock';
 import { headerBlockOf } from '../mail/header-block';
 import { releasedHeaderLine } from '../mail/released-copy';
 import type { BlobReader } from '../store/blob-store';
+import type { QuarantineAnalysisRow } from '../store/bulk-release-repo';
 import type { QuarantineListRow, QuarantineRow } from '../store/quarantine-repo';
 import type { Store, UnitOfWork } from '../store/unit-of-work';
 import { searchWords, type SubmissionsService } from './submissions-service';
@@ -60,6 +61,10 @@ const ACTION_OF: Readonly<Record<UserActionPath, QuarantineAction | undefined>> 
   'allow-sender': 'allowSender',
   report: undefined,
 };
+
+function analysisOf(row: QuarantineAnalysisRow | undefined): { analysis?: QuarantineAnalysis } {
+  return row === undefined ? {} : { analysis: { submissionId: row.submission_id, category: row.category, analyzedBy: row.analyzed_by, analyzedDateTime: row.analyzed_date_time } };
+}
 
 function myItem(row: QuarantineListRow, actions: QuarantineAction[]): MyQuarantineItem {
   return {
@@ -252,6 +257,7 @@ export class QuarantineService {
       ...adminItem(row),
       headers: bytes === undefined ? '' : headerBlockOf(bytes),
       otherRecipients: others.map((r) => ({ id: r.id, recipient: r.recipient, releaseStatus: r.release_status as ReleaseStatus })),
+      ...analysisOf((await this.deps.store.repos.bulkRelease.analyses([row.message_sha256])).get(row.message_sha256)),
     };
   }
 

@@ -81,14 +81,18 @@ export class QuarantineRepo {
     let query = this.filtered(this.db.selectFrom('quarantined_messages').select(LIST_COLUMNS), filter);
     if (words.length > 0) query = query.where(sql<boolean>`subject_search @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')})`);
     const direction = filter.oldestFirst ? 'asc' : 'desc';
+    // With an expiry range the list is in expiry order (the index on it answers at once); in
+    // arrival order it would sort every row the range holds (160 ms over a week of a million).
+    // The cursor's `t` is then an expiry: the next page's request carries the same filter.
+    const key = filter.expiresAfter !== undefined || filter.expiresBefore !== undefined ? 'expires_date_time' : 'received_date_time';
     if (after) {
       const beyond = filter.oldestFirst ? '>' : '<';
-      query = query.where((eb) => eb.or([eb('received_date_time', beyond, after.t), eb.and([eb('received_date_time', '=', after.t), eb('id', beyond, after.id)])]));
+      query = query.where((eb) => eb.or([eb(key, beyond, after.t), eb.and([eb(key, '=', after.t), eb('id', beyond, after.id)])]));
     }
-    const rows = await query.orderBy('received_date_time', direction).orderBy('id', direction).limit(limit + 1).execute();
+    const rows = await query.orderBy(key, direction).orderBy('id', direction).limit(limit + 1).execute();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor({ t: last.received_date_time, id: last.id }) : null };
+    return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor({ t: last[key], id: last.id }) : null };
   }
 
   /**

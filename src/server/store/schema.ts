@@ -6,6 +6,7 @@ import type { Generated } from 'kysely';
 import type { ClusterTables } from './schema-clusters';
 import type { MailTables } from './schema-mail';
 import type { QuarantineTables } from './schema-quarantine';
+import type { QuarantineBulkTables } from './schema-quarantine-bulk';
 import type { SignInTables } from './schema-sign-in';
 
 export interface SubmissionsTable {
@@ -108,7 +109,7 @@ export interface SettingsTable {
   modified_date_time: string;
 }
 
-export interface Database extends MailTables, ClusterTables, SignInTables, QuarantineTables {
+export interface Database extends MailTables, ClusterTables, SignInTables, QuarantineTables, QuarantineBulkTables {
   submissions: SubmissionsTable;
   settings: SettingsTable;
   message_blobs: MessageBlobsTable;

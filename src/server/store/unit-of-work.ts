@@ -6,6 +6,7 @@
 import { sql, type Transaction } from 'kysely';
 import { AllowBlockRepo } from './allow-block-repo';
 import { AuditRepo } from './audit-repo';
+import { BulkReleaseRepo } from './bulk-release-repo';
 import { ClustersRepo } from './clusters-repo';
 import { MailOutboxRepo } from './mail-outbox-repo';
 import { OverviewRepo } from './overview-repo';
@@ -31,6 +32,7 @@ export interface Repos {
   clusters: ClustersRepo;
   signInLinks: SignInLinksRepo;
   quarantine: QuarantineRepo;
+  bulkRelease: BulkReleaseRepo;
 }
 
 export interface UnitOfWork extends Repos {
@@ -54,6 +56,7 @@ function reposOn(db: Executor): Repos {
     clusters: new ClustersRepo(db),
     signInLinks: new SignInLinksRepo(db),
     quarantine: new QuarantineRepo(db),
+    bulkRelease: new BulkReleaseRepo(db),
   };
 }
 

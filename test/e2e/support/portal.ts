@@ -276,3 +276,75 @@ export async function seedShowcase(server: PortalServer, lang = 'en-US'): Promis
   const clusters = (await call(server, 'GET', '/api/clusters?status=open').catch(() => ({ items: [] }))) as { items: Array<{ id: string }> };
   return { ...seeded, clusterId: clusters.items[0]?.id ?? null };
 }
+
+/**
+ * What a server needs to take quarantined mail over HTTP in a test: an accepted domain, no SMTP
+ * listener (no fixed port shared between tests), and malware under a policy that lets its
+ * recipient request release (the hard rule makes release a request).
+ */
+export const QUARANTINE_ENV: Readonly<Record<string, string>> = {
+  SECOND_LOOK_ACCEPTED_DOMAINS: 'contoso.example',
+  SECOND_LOOK_SMTP_PORT: 'off',
+  SECOND_LOOK_QUARANTINE_POLICIES: 'malware:DefaultFullAccessPolicy',
+};
+
+export interface QuarantineShowcase {
+  /** The newsletter's row for anna (it went to anna, bo and carla). */
+  newsletter: string;
+  invoice: string;
+  /** Malware for bo, whose release bo requested. */
+  requested: string;
+}
+
+function quarantineMessage(options: { from: string; subject: string; messageId: string; html: string }): Buffer {
+  return Buffer.from(
+    [
+      `From: ${options.from}`,
+      'To: staff@contoso.example',
+      `Subject: ${options.subject}`,
+      'Date: Mon, 23 Nov 2026 07:30:00 +0000',
+      `Message-ID: ${options.messageId}`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/html; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      options.html,
+      '',
+    ].join('\r\n'),
+  );
+}
+
+/**
+ * Quarantined mail through the real intake (POST /api/quarantine, the QuarantineIntake role):
+ * two issues of a newsletter (one to three people), the invoice as phishing, and a "scan" as
+ * malware whose recipient asked for its release.
+ */
+export async function seedQuarantine(server: PortalServer): Promise<QuarantineShowcase> {
+  const intake = await server.token('mta@contoso.example', ['QuarantineIntake']);
+  const take = async (recipients: string[], message: Buffer): Promise<Array<{ id: string; recipient: string }>> => {
+    const query = recipients.map((r) => `recipient=${encodeURIComponent(r)}`).join('&');
+    const response = await fetch(`${server.origin}/api/quarantine?${query}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${intake}`, 'content-type': 'message/rfc822' },
+      body: new Uint8Array(message),
+    });
+    if (response.status !== 201 && response.status !== 200) throw new Error(`quarantine intake failed: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { items: Array<{ id: string; recipient: string }> }).items;
+  };
+  const newsletterHtml = (issue: number) =>
+    `<html><body><h1>Northwind weekly · issue ${issue}</h1><p>Ten new recipes, the autumn sale, and a word from our kitchen.</p><p><img src="https://tracker.northwind.example/open.gif?u=1" alt=""></p></body></html>`;
+  const [newsletter] = await take(
+    ['anna+quarantine-bulk@contoso.example', 'bo+quarantine-bulk@contoso.example', 'carla+quarantine-bulk@contoso.example'],
+    quarantineMessage({ from: '"Northwind" <news@northwind.example>', subject: '=?utf-8?Q?Northwind_weekly_=E2=80=94_issue_48?=', messageId: '<w48@northwind.example>', html: newsletterHtml(48) }),
+  );
+  await take(['anna+quarantine-bulk@contoso.example'], quarantineMessage({ from: '"Northwind" <news@northwind.example>', subject: 'Northwind weekly — issue 47', messageId: '<w47@northwind.example>', html: newsletterHtml(47) }));
+  const [invoice] = await take(['anna+quarantine-phish@contoso.example'], INVOICE_EML);
+  const [scan] = await take(
+    ['bo+quarantine-malware@contoso.example'],
+    quarantineMessage({ from: 'scanner@fabrikam-print.example', subject: 'Scanned document 0042', messageId: '<scan-0042@fabrikam-print.example>', html: '<p>Your scanned document is attached.</p>' }),
+  );
+  if (!newsletter || !invoice || !scan) throw new Error('quarantine intake stored nothing');
+  const request = await fetch(`${server.origin}/api/me/quarantine/${scan.id}/request-release`, { method: 'POST', headers: { authorization: `Bearer ${await server.token('bo@contoso.example')}` } });
+  if (request.status !== 200) throw new Error(`request release failed: ${request.status} ${await request.text()}`);
+  return { newsletter: newsletter.id, invoice: invoice.id, requested: scan.id };
+}

@@ -73,6 +73,8 @@ describe.each(databaseKinds())('the quarantine store on %s', (kind) => {
     // Bulk is kept 3 days here, everything else 30.
     expect(await ids({ expiresBefore: '2026-12-01T00:00:00.000Z' })).toEqual(['anna:m2', 'bo:m1']);
     expect(await ids({ expiresAfter: '2026-12-01T00:00:00.000Z', recipient: 'carol@contoso.example' })).toEqual(['carol:m4', 'carol:m3']);
+    // With an expiry range the list is in expiry order: the bulk kept 3 days comes after anna:m1.
+    expect(await ids({ expiresAfter: '2026-11-01T00:00:00.000Z' })).toEqual(['carol:m4', 'anna:m3', 'carol:m3', 'anna:m1', 'anna:m2', 'bo:m1']);
   });
 
   test('subject words: prefixes, any order, accents and case folded, with other filters', async () => {
@@ -87,7 +89,7 @@ describe.each(databaseKinds())('the quarantine store on %s', (kind) => {
 
   test('keyset paging visits every row once, with and without a subject search', async () => {
     await seed();
-    for (const filter of [{}, { oldestFirst: true }, { subjectWords: ['invoice'] }, { senderDomain: 'supplier.example' }] satisfies QuarantineFilter[]) {
+    for (const filter of [{}, { oldestFirst: true }, { subjectWords: ['invoice'] }, { senderDomain: 'supplier.example' }, { expiresAfter: '2026-11-01T00:00:00.000Z' }, { expiresBefore: '2027-01-01T00:00:00.000Z', oldestFirst: true }] satisfies QuarantineFilter[]) {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {

@@ -44,10 +44,10 @@ const useStyles = makeStyles({
   },
 });
 
-type Set = (changes: Record<string, string | null | undefined>) => void;
+export type Set = (changes: Record<string, string | null | undefined>) => void;
 
 /** A text input that reports its value once typing pauses (or on Enter). */
-function useDebounced(value: string, commit: (value: string) => void, delay = 350) {
+export function useDebounced(value: string, commit: (value: string) => void, delay = 350) {
   const [draft, setDraft] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => setDraft(value), [value]);
@@ -64,7 +64,7 @@ function useDebounced(value: string, commit: (value: string) => void, delay = 35
   return { draft, change, flush };
 }
 
-function TextFilter({ label, value, name, set, type = 'text' }: { label: string; value: string; name: string; set: Set; type?: 'text' | 'date' }) {
+export function TextFilter({ label, value, name, set, type = 'text' }: { label: string; value: string; name: string; set: Set; type?: 'text' | 'date' }) {
   const { draft, change, flush } = useDebounced(value, (next) => set({ [name]: next, cursor: null }));
   return (
     <Field label={label}>

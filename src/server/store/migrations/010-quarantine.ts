@@ -59,7 +59,8 @@ export const m010Quarantine: Migration = {
 
     await db.schema.createIndex('quarantined_messages_dedup').on('quarantined_messages').columns(['internet_message_id', 'recipient', 'message_sha256']).unique().execute();
     await db.schema.createIndex('quarantined_messages_received').on('quarantined_messages').columns(['received_date_time', 'id']).execute();
-    await db.schema.createIndex('quarantined_messages_expires').on('quarantined_messages').columns(['expires_date_time', 'received_date_time', 'id']).execute();
+    // Expiry order (a list filtered by expiry is in that order) and the purge's "expired by now".
+    await db.schema.createIndex('quarantined_messages_expires').on('quarantined_messages').columns(['expires_date_time', 'id']).execute();
     await db.schema.createIndex('quarantined_messages_message').on('quarantined_messages').column('message_sha256').execute();
     for (const [name, column] of FILTER_INDEXES) {
       await db.schema.createIndex(name).on('quarantined_messages').columns([column, 'received_date_time', 'id']).execute();

@@ -10,6 +10,7 @@ import { m008Clusters } from './008-clusters';
 import { m009SignInLinks } from './009-sign-in-links';
 import { m010Quarantine } from './010-quarantine';
 import { m011RawMail } from './011-raw-mail';
+import { m012QuarantineBulk } from './012-quarantine-bulk';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the same list runs from
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009-sign-in-links': m009SignInLinks,
   '010-quarantine': m010Quarantine,
   '011-raw-mail': m011RawMail,
+  '012-quarantine-bulk': m012QuarantineBulk,
 };
 
 export const migrationProvider: MigrationProvider = {
