@@ -4,6 +4,7 @@
  * subset: `npm run bench -- intake`.
  */
 import { run as analysis } from './analysis.bench';
+import { run as bulk } from './quarantine-bulk.bench';
 import { run as clusters } from './clusters.bench';
 import { run as decide } from './decide.bench';
 import { run as decisions } from './decisions-http.bench';
@@ -17,6 +18,7 @@ import type { Bench, BenchResult } from './types';
 
 const BENCHES: Record<string, Bench> = {
   analysis,
+  bulk,
   clusters,
   decide,
   decisions,

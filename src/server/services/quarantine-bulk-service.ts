@@ -204,7 +204,11 @@ export class QuarantineBulkService {
     if (job === undefined) return undefined;
     const result: BulkRunResult = { jobId: job.id, released: 0, failed: 0, outcome: 'paused' };
     for (let batches = 0; !this.halted && (options.maxBatches === undefined || batches < options.maxBatches); batches++) {
-      const step = await this.deps.store.transaction((unit) => this.batch(unit, job, owner, options.batchSize ?? this.deps.batchSize ?? 200));
+      // Read before the transaction: with the embedded SQLite the transaction holds the one
+      // writing connection, and the settings read (when its cache has expired) would wait on it
+      // for ever. The same rule as the notice templates (review-service).
+      const { noticeSender } = await this.deps.policy.current();
+      const step = await this.deps.store.transaction((unit) => this.batch(unit, job, owner, options.batchSize ?? this.deps.batchSize ?? 200, noticeSender));
       result.released += step.released;
       result.failed += step.failed;
       if (step.outcome !== 'more') {
@@ -216,7 +220,7 @@ export class QuarantineBulkService {
   }
 
   /** One batch in one transaction: the lease renewed (or found lost), members released with their deliveries queued and marked done. */
-  private async batch(unit: UnitOfWork, job: BulkReleaseJobRow, owner: string, batchSize: number): Promise<{ outcome: 'more' | 'done' | 'lost'; released: number; failed: number }> {
+  private async batch(unit: UnitOfWork, job: BulkReleaseJobRow, owner: string, batchSize: number, noticeSender: string): Promise<{ outcome: 'more' | 'done' | 'lost'; released: number; failed: number }> {
     const nowDate = this.deps.clock.now();
     const now = nowDate.toISOString();
     if (!(await unit.bulkRelease.renew(job.id, owner, this.leaseUntil(nowDate)))) return { outcome: 'lost', released: 0, failed: 0 };
@@ -230,7 +234,6 @@ export class QuarantineBulkService {
       }]);
       return { outcome: 'done', released: 0, failed: 0 };
     }
-    const { noticeSender } = await this.deps.policy.current();
     const rows = await unit.bulkRelease.rowsByIds(ids);
     let released = 0;
     let failed = 0;
