@@ -6,8 +6,8 @@
  */
 import { hrefOf, parseRoute, sectionOf } from '../../src/admin/routing/routes';
 import { decodeEncodedWords, headerFields } from '../../src/admin/preview/headers';
+import { allowExpiration } from '../../src/admin/components/AllowEntryFields';
 import {
-  allowExpiration,
   bulkChoice,
   initialPicks,
   isQuarantineFiltered,

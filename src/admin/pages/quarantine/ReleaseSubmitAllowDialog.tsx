@@ -12,16 +12,10 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
-  Radio,
-  RadioGroup,
-  Select,
   Spinner,
   Text,
-  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -30,12 +24,11 @@ import type { QuarantineDetail } from '../../../contracts/quarantine';
 import type { ReleaseSubmitAllowResult } from '../../../contracts/quarantine-bulk';
 import { usePortal } from '../../app/context';
 import { describeError, isMissingRoute } from '../../api/errors';
-import { allowExpiration, type ExpiryChoice } from './filters';
+import { AllowEntryFields, allowDateMissing, allowExpiration, type AllowExpiryChoice } from '../../components/AllowEntryFields';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   help: { color: tokens.colorNeutralForeground3 },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
   also: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalXL,
@@ -50,14 +43,13 @@ const useStyles = makeStyles({
   nowrap: { whiteSpace: 'nowrap' },
 });
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function ReleaseSubmitAllowDialog({ open, item, onClose, onDone }: { open: boolean; item: QuarantineDetail; onClose(): void; onDone(): void }) {
   const styles = useStyles();
   const { api, t, notify } = usePortal();
   const r = t.quarantineItem.rsa;
   const [scope, setScope] = useState<'address' | 'domain'>('address');
-  const [expiry, setExpiry] = useState<ExpiryChoice>('afterLastUsed');
+  const [expiry, setExpiry] = useState<AllowExpiryChoice>('afterLastUsed');
   const [date, setDate] = useState('');
   const [note, setNote] = useState('');
   const [dryRun, setDryRun] = useState<ReleaseSubmitAllowResult | 'loading' | { error: unknown }>('loading');
@@ -73,7 +65,7 @@ export function ReleaseSubmitAllowDialog({ open, item, onClose, onDone }: { open
     setError(null);
   }, [open]);
 
-  const dateMissing = expiry === 'date' && !DATE.test(date);
+  const dateMissing = allowDateMissing(expiry, date);
   const expiration = allowExpiration(dateMissing ? 'afterLastUsed' : expiry, date);
   const expirationKey = JSON.stringify(expiration);
 
@@ -115,31 +107,20 @@ export function ReleaseSubmitAllowDialog({ open, item, onClose, onDone }: { open
           <DialogTitle>{r.title}</DialogTitle>
           <DialogContent className={styles.content}>
             <Text className={styles.help}>{r.help}</Text>
-            <Field label={r.scopeLabel}>
-              <RadioGroup value={scope} onChange={(_e, data) => setScope(data.value === 'domain' ? 'domain' : 'address')}>
-                <Radio value="address" label={t.allowEntry.address(item.sender)} />
-                {item.senderDomain ? <Radio value="domain" label={t.allowEntry.domain(item.senderDomain)} /> : null}
-              </RadioGroup>
-            </Field>
-            <div className={styles.row}>
-              <Field label={t.allowEntry.expiryLabel}>
-                <Select value={expiry} onChange={(_e, data) => setExpiry(data.value as ExpiryChoice)} data-testid="rsa-expiry">
-                  <option value="afterLastUsed">{t.allowEntry.expiryAfterLastUsed}</option>
-                  <option value="1">{t.allowEntry.expiryDays(1)}</option>
-                  <option value="7">{t.allowEntry.expiryDays(7)}</option>
-                  <option value="30">{t.allowEntry.expiryDays(30)}</option>
-                  <option value="date">{t.allowEntry.expiryDate}</option>
-                </Select>
-              </Field>
-              {expiry === 'date' ? (
-                <Field label={t.allowEntry.dateLabel} required>
-                  <Input type="date" value={date} onChange={(_e, data) => setDate(data.value)} />
-                </Field>
-              ) : null}
-            </div>
-            <Field label={t.allowEntry.noteLabel}>
-              <Textarea value={note} maxLength={500} placeholder={t.allowEntry.notePlaceholder} onChange={(_e, data) => setNote(data.value)} />
-            </Field>
+            <AllowEntryFields
+              scopeLabel={r.scopeLabel}
+              sender={item.sender}
+              domain={item.senderDomain || undefined}
+              scope={scope}
+              setScope={setScope}
+              expiry={expiry}
+              setExpiry={setExpiry}
+              date={date}
+              setDate={setDate}
+              note={note}
+              setNote={setNote}
+              expiryTestId="rsa-expiry"
+            />
             <Text weight="semibold">{r.alsoTitle}</Text>
             <div data-testid="also-let-through">
               {dryRun === 'loading' ? (

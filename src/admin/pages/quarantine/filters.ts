@@ -3,7 +3,6 @@
  * the quick filters; and the pure parts of the dialogs (which recipients a release names,
  * what a bulk release includes and leaves out, the allow entry's expiry).
  */
-import type { Expiration } from '../../../contracts/lists';
 import type { QuarantineListQuery, QuarantineReason, ReleaseStatus } from '../../../contracts/quarantine';
 import type { BulkReleaseMember, BulkReleasePreview } from '../../../contracts/quarantine-bulk';
 import { localMidnight } from '../submissions/filters';
@@ -174,16 +173,4 @@ export function bulkChoice(preview: BulkReleasePreview, picked: ReadonlySet<stri
     if (!on && m.selected) exclude.push(m.id);
   }
   return { include, exclude, count };
-}
-
-export type ExpiryChoice = 'afterLastUsed' | '1' | '7' | '30' | 'date';
-
-/** The allow entry's expiry, as the release + submit + allow request says it. */
-export function allowExpiration(choice: ExpiryChoice, date: string): Expiration {
-  if (choice === 'afterLastUsed') return { type: 'afterLastUsed', days: 45 };
-  if (choice === 'date') {
-    const [y, m, d] = date.split('-').map(Number);
-    return { type: 'date', date: new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, 23, 59, 0).toISOString() };
-  }
-  return { type: 'days', days: Number(choice) as 1 | 7 | 30 };
 }

@@ -13,25 +13,20 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Radio,
-  RadioGroup,
-  Select,
   Spinner,
   Text,
-  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { AllowBlockEntry, ExpirationRequest, WhatIfResponse } from '../../../contracts/lists';
+import type { AllowBlockEntry, WhatIfResponse } from '../../../contracts/lists';
 import type { Submission } from '../../../contracts/submissions';
 import type { Verdict } from '../../../contracts/verdict';
 import { usePortal } from '../../app/context';
+import { AllowEntryFields, allowDateMissing, allowExpiration, type AllowExpiryChoice } from '../../components/AllowEntryFields';
 import { domainOf } from '../../app/format';
 import { describeError } from '../../api/errors';
 import { spoofCheck } from './spoof';
@@ -49,20 +44,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   tileLabel: { color: tokens.colorNeutralForeground3 },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
   surface: { maxWidth: '640px' },
 });
-
-type Expiry = 'afterLastUsed' | '1' | '7' | '30' | 'date';
-
-export function expirationOf(choice: Expiry, date: string): ExpirationRequest {
-  if (choice === 'afterLastUsed') return { type: 'afterLastUsed', days: 45 };
-  if (choice === 'date') {
-    const [y, m, d] = date.split('-').map(Number);
-    return { type: 'date', date: new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, 23, 59, 0).toISOString() };
-  }
-  return { type: 'days', days: Number(choice) as 1 | 7 | 30 };
-}
 
 export interface AllowEntryDialogProps {
   open: boolean;
@@ -77,7 +60,7 @@ export function AllowEntryDialog({ open, submission, verdict, onClose, onCreated
   const { api, t, notify } = usePortal();
   const domain = domainOf(submission.sender);
   const [scope, setScope] = useState<'address' | 'domain'>('address');
-  const [expiry, setExpiry] = useState<Expiry>('afterLastUsed');
+  const [expiry, setExpiry] = useState<AllowExpiryChoice>('afterLastUsed');
   const [date, setDate] = useState('');
   const [note, setNote] = useState('');
   const [accepted, setAccepted] = useState(false);
@@ -106,7 +89,7 @@ export function AllowEntryDialog({ open, submission, verdict, onClose, onCreated
   const value = scope === 'address' ? submission.sender : domain;
   const spoof = verdict ? spoofCheck(verdict, value) : null;
   const blockedBySpoof = spoof?.spoofable === true && !accepted;
-  const dateMissing = expiry === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(date);
+  const dateMissing = allowDateMissing(expiry, date);
 
   const create = async () => {
     setSaving(true);
@@ -115,7 +98,7 @@ export function AllowEntryDialog({ open, submission, verdict, onClose, onCreated
       const entry = await api.createEntry({
         value,
         action: 'allow',
-        expiration: expirationOf(expiry, date),
+        expiration: allowExpiration(expiry, date),
         submissionId: submission.id,
         ...(note.trim() ? { note: note.trim() } : {}),
       });
@@ -135,31 +118,21 @@ export function AllowEntryDialog({ open, submission, verdict, onClose, onCreated
           <DialogTitle>{t.allowEntry.title}</DialogTitle>
           <DialogContent className={styles.content}>
             <Text className={styles.help}>{t.allowEntry.help}</Text>
-            <Field label={t.allowEntry.valueLabel}>
-              <RadioGroup value={scope} onChange={(_e, data) => setScope(data.value === 'domain' ? 'domain' : 'address')}>
-                <Radio value="address" label={t.allowEntry.address(submission.sender)} />
-                {domain ? <Radio value="domain" label={t.allowEntry.domain(domain)} data-testid="allow-domain" /> : null}
-              </RadioGroup>
-            </Field>
-            <div className={styles.row}>
-              <Field label={t.allowEntry.expiryLabel}>
-                <Select value={expiry} onChange={(_e, data) => setExpiry(data.value as Expiry)} data-testid="allow-expiry">
-                  <option value="afterLastUsed">{t.allowEntry.expiryAfterLastUsed}</option>
-                  <option value="1">{t.allowEntry.expiryDays(1)}</option>
-                  <option value="7">{t.allowEntry.expiryDays(7)}</option>
-                  <option value="30">{t.allowEntry.expiryDays(30)}</option>
-                  <option value="date">{t.allowEntry.expiryDate}</option>
-                </Select>
-              </Field>
-              {expiry === 'date' ? (
-                <Field label={t.allowEntry.dateLabel} required>
-                  <Input type="date" value={date} onChange={(_e, data) => setDate(data.value)} />
-                </Field>
-              ) : null}
-            </div>
-            <Field label={t.allowEntry.noteLabel}>
-              <Textarea value={note} maxLength={500} placeholder={t.allowEntry.notePlaceholder} onChange={(_e, data) => setNote(data.value)} />
-            </Field>
+            <AllowEntryFields
+              scopeLabel={t.allowEntry.valueLabel}
+              sender={submission.sender}
+              domain={domain}
+              scope={scope}
+              setScope={setScope}
+              expiry={expiry}
+              setExpiry={setExpiry}
+              date={date}
+              setDate={setDate}
+              note={note}
+              setNote={setNote}
+              expiryTestId="allow-expiry"
+              domainTestId="allow-domain"
+            />
             <Text weight="semibold">{t.allowEntry.whatIfTitle}</Text>
             <div className={styles.compare} data-testid="what-if">
               <div className={styles.tile}>
