@@ -4,6 +4,7 @@
  * want control call `app.mailSender.runOnce()` themselves.
  */
 import type { FastifyInstance } from 'fastify';
+import { repeatAfterEachRun } from './repeat';
 
 /**
  * Sends the outgoing mail queue's due mail now and then every `seconds` after each run ends
@@ -13,27 +14,15 @@ import type { FastifyInstance } from 'fastify';
 export function startMailSender(app: FastifyInstance, seconds: number): () => Promise<void> {
   const sender = app.mailSender;
   app.log.info(`outgoing mail goes to the ${sender.description}`);
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const run = () => {
-    sender.runOnce().then(
-      (result) => {
-        const log = { sent: result.sent, retrying: result.retrying, failed: result.failed, unconfirmed: result.unconfirmed, requeued: result.requeued };
-        if (result.failed.length > 0 || result.unconfirmed.length > 0) app.log.warn(log, 'outgoing mail needs an admin: see the mail queue');
-        else if (result.sent.length > 0 || result.retrying.length > 0 || result.requeued.length > 0) app.log.info(log, `sent ${result.sent.length} mails`);
-      },
-      (error: unknown) => app.log.error({ err: error }, 'the mail sender failed; it runs again at the next interval'),
-    ).finally(() => {
-      if (!stopped) {
-        timer = setTimeout(run, seconds * 1000);
-        timer.unref();
-      }
-    });
-  };
-  run();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await sender.halt();
-  };
+  return repeatAfterEachRun(
+    seconds,
+    async () => {
+      const result = await sender.runOnce();
+      const log = { sent: result.sent, retrying: result.retrying, failed: result.failed, unconfirmed: result.unconfirmed, requeued: result.requeued };
+      if (result.failed.length > 0 || result.unconfirmed.length > 0) app.log.warn(log, 'outgoing mail needs an admin: see the mail queue');
+      else if (result.sent.length > 0 || result.retrying.length > 0 || result.requeued.length > 0) app.log.info(log, `sent ${result.sent.length} mails`);
+    },
+    (error) => app.log.error({ err: error }, 'the mail sender failed; it runs again at the next interval'),
+    () => sender.halt(),
+  );
 }
