@@ -236,8 +236,11 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   await app.register(analysisRoutes, { analysis, maxMessageBytes: config.maxMessageBytes });
   await app.register(auditRoutes, { audit: new AuditService(store) });
   // The outgoing mail queue: its API here; its sender leaves only when main.ts (or a test) runs it.
-  const { delivery: mailDelivery, leaseSeconds, maxAttempts, retrySeconds } = config.mail;
-  app.decorate('mailSender', new MailSenderService({ store, clock, delivery: deliveryFor(mailDelivery), leaseSeconds, maxAttempts, retrySeconds, blobs /* quarantine releases */ }));
+  const { delivery: mailDeliveryConfig, leaseSeconds, maxAttempts, retrySeconds, concurrency } = config.mail;
+  const mailDelivery = deliveryFor(mailDeliveryConfig);
+  app.decorate('mailSender', new MailSenderService({ store, clock, delivery: mailDelivery, leaseSeconds, maxAttempts, retrySeconds, concurrency, blobs /* quarantine releases */ }));
+  // Registered before the database's hooks run (onClose runs in reverse): the relay's kept connections end with QUIT.
+  app.addHook('onClose', async () => mailDelivery.close?.());
   await app.register(mailQueueRoutes, { mailQueue: new MailQueueService({ store, clock }) });
 
   // The review of user reports, and its notices.

@@ -46,6 +46,10 @@ export interface SmtpSink {
   accepted: SinkMessage[];
   /** Messages received whole but refused or left without an answer. */
   refused: number;
+  /** SMTP sessions opened so far, and the most open at one time. */
+  readonly connections: { opened: number; open: number; mostAtOnce: number };
+  /** Cuts every open session, as a relay does to clients idle too long. */
+  dropConnections(): void;
   /** Resolves once `count` messages have been accepted. */
   waitFor(count: number, timeoutMs?: number): Promise<SinkMessage[]>;
   close(): Promise<void>;
@@ -63,6 +67,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
   let refusalsLeft = options.refuseFirst ?? 0;
   let dropsLeft = options.dropFirst ?? 0;
   const sink = { refused: 0 };
+  const connections = { opened: 0, open: 0, mostAtOnce: 0 };
 
   const settings: SMTPServerOptions = {
     logger: false,
@@ -70,6 +75,15 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     ...(tls === 'none' ? {} : { key: fs.readFileSync(TEST_KEY_FILE), cert: fs.readFileSync(TEST_CA_FILE) }),
     disabledCommands: [...(tls === 'none' ? ['STARTTLS'] : []), ...(options.auth ? [] : ['AUTH'])],
     authOptional: !options.auth,
+    onConnect(_session, callback) {
+      connections.opened++;
+      connections.open++;
+      connections.mostAtOnce = Math.max(connections.mostAtOnce, connections.open);
+      callback();
+    },
+    onClose() {
+      connections.open--;
+    },
     onAuth(auth, _session, callback) {
       if (options.auth && auth.username === options.auth.user && auth.password === options.auth.password) return callback(null, { user: auth.username });
       return callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
@@ -120,6 +134,10 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     accepted,
     get refused() {
       return sink.refused;
+    },
+    connections,
+    dropConnections() {
+      for (const connection of server.connections) connection._socket.destroy();
     },
     waitFor(count, timeoutMs = 60_000) {
       if (accepted.length >= count) return Promise.resolve(accepted);

@@ -38,6 +38,12 @@ export interface MailConfig {
   maxAttempts: number;
   /** The wait before the first retry, in seconds; it doubles with each further try, up to an hour. */
   retrySeconds: number;
+  /**
+   * How many mails one server sends at once: connections to the relay (each kept open and
+   * reused), or files written to the pickup folder. A bulk release of thousands of copies
+   * needs several; a relay that limits a client's connections needs this at or below its limit.
+   */
+  concurrency: number;
 }
 
 const RELAY_EXAMPLE = 'smtp://relay.contoso.example:587 or smtps://user:password@relay.contoso.example';
@@ -116,5 +122,6 @@ export function mailFromEnv(env: Env, dataDir: string, cwd: string): MailConfig 
     leaseSeconds: int(env, 'SECOND_LOOK_MAIL_LEASE_SECONDS', 60, 2, 3600),
     maxAttempts: int(env, 'SECOND_LOOK_MAIL_MAX_ATTEMPTS', 20, 1, 1000),
     retrySeconds: int(env, 'SECOND_LOOK_MAIL_RETRY_SECONDS', 60, 1, 86_400),
+    concurrency: int(env, 'SECOND_LOOK_MAIL_CONNECTIONS', 8, 1, 100),
   };
 }

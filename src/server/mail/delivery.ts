@@ -35,6 +35,8 @@ export interface MailDelivery {
    * the same file again). A send cut short is then simply tried again instead of held back.
    */
   readonly repeatable: boolean;
-  /** Resolves once the mail is handed over; rejects with a DeliveryError otherwise. */
+  /** Resolves once the mail is handed over; rejects with a DeliveryError otherwise. Several may run at once. */
   deliver(mail: OutgoingMail): Promise<void>;
+  /** Lets go of what it holds between mails (a relay's kept connections), when the server stops. */
+  close?(): Promise<void>;
 }

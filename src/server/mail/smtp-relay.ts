@@ -1,23 +1,24 @@
 /**
- * Production delivery: each mail goes to an SMTP relay over its own connection, with
- * nodemailer's SMTPConnection. smtps:// is TLS from the first byte; smtp:// upgrades with
- * STARTTLS whenever the relay offers it (and must, when credentials would cross the network).
- * A certificate that does not verify stops the send: nothing falls back to plain text.
+ * Production delivery: mail goes to an SMTP relay with nodemailer's SMTPConnection, over
+ * connections kept open and reused (smtp-relay-pool.ts): a bulk release sends thousands of
+ * copies, and a new connection (TLS, EHLO, AUTH) for each would cost more than the mail.
+ * smtps:// is TLS from the first byte; smtp:// upgrades with STARTTLS whenever the relay
+ * offers it (and must, when credentials would cross the network). A certificate that does not
+ * verify stops the send: nothing falls back to plain text.
  *
  * The message body is handed over only after the relay has accepted the envelope, and this
  * file knows when: an error after that point without a reply from the relay leaves it unknown
  * whether the relay took the mail, which the queue must not guess at (it would send twice).
+ * An error before it on a reused connection (the relay closed it while it was idle) costs
+ * nothing: the mail goes once more over a new connection at once.
  */
-import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { relayLabel, type SmtpRelayConfig } from '../config/mail-config';
 import { composeMail, type ComposedMail, type OutgoingMail } from './compose';
 import { DeliveryError, type DeliveryFailure, type MailDelivery } from './delivery';
 import { UnsafeMailError } from './mail-fields';
+import { RelayConnectionPool, type PooledConnection } from './smtp-relay-pool';
 
-/** Waits (ms): long enough for a busy relay, short enough that a dead one is noticed. */
-const TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000, dnsTimeout: 30_000 };
 /** The whole exchange, however slowly a relay answers: it ends, and the mail is retried (or held). */
 const SEND_DEADLINE_MS = 5 * 60_000;
 
@@ -45,11 +46,11 @@ function describe(error: unknown): string {
 export class SmtpRelayDelivery implements MailDelivery {
   readonly repeatable = false;
   readonly description: string;
-  private readonly ca: Buffer | undefined;
+  private readonly pool: RelayConnectionPool;
 
-  constructor(private readonly relay: SmtpRelayConfig) {
+  constructor(relay: SmtpRelayConfig) {
     this.description = `SMTP relay ${relayLabel(relay)}`;
-    this.ca = relay.caFile ? fs.readFileSync(relay.caFile) : undefined;
+    this.pool = new RelayConnectionPool(relay);
   }
 
   async deliver(mail: OutgoingMail): Promise<void> {
@@ -61,42 +62,49 @@ export class SmtpRelayDelivery implements MailDelivery {
       throw error;
     }
     let handedOver = false;
+    const onHandOver = () => {
+      handedOver = true;
+    };
+    let connection: PooledConnection | undefined;
     try {
-      await this.send(composed, () => {
-        handedOver = true;
-      });
+      connection = await this.pool.acquire();
+      try {
+        await this.send(connection, composed, onHandOver);
+      } catch (error) {
+        // A kept connection the relay dropped while idle: not a byte of this mail went, so it goes again on a new one.
+        if (!connection.reused || handedOver || !droppedWhileIdle(error as SmtpError)) throw error;
+        this.pool.discard(connection);
+        connection = await this.pool.open();
+        await this.send(connection, composed, onHandOver);
+      }
+      this.pool.release(connection);
     } catch (error) {
+      if (connection) this.pool.discard(connection);
       throw new DeliveryError(describe(error), failureOf(error as SmtpError, handedOver));
     }
   }
 
-  /** One connection, one message. `onHandOver` runs when the body starts going to the relay. */
-  private send({ raw, envelope }: ComposedMail, onHandOver: () => void): Promise<void> {
-    const connection = new SMTPConnection({
-      host: this.relay.host,
-      port: this.relay.port,
-      secure: this.relay.implicitTls,
-      requireTLS: this.relay.requireStartTls,
-      ...TIMEOUTS,
-      logger: false,
-      debug: false,
-      tls: { minVersion: 'TLSv1.2', ...(this.ca ? { ca: this.ca } : {}) },
-    });
+  /** Closes the connections kept open; a send under way finishes first. */
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  /** One message over `connection`. `onHandOver` runs when the body starts going to the relay. */
+  private send(connection: PooledConnection, { raw, envelope }: ComposedMail, onHandOver: () => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       const finish = (error?: Error) => {
         if (settled) return;
         settled = true;
         clearTimeout(deadline);
-        if (error) connection.close();
-        else connection.quit();
+        connection.onTrouble = undefined;
         if (error) reject(error);
         else resolve();
       };
       const deadline = setTimeout(() => finish(new Error(`the relay did not finish within ${SEND_DEADLINE_MS / 1000} seconds`)), SEND_DEADLINE_MS);
       deadline.unref();
-      // Errors after the end (a QUIT the relay never answers) find the exchange settled and change nothing.
-      connection.on('error', (error: Error) => finish(error));
+      // The connection failing (reset, timeout, closed) ends this send; later troubles find it settled.
+      connection.onTrouble = finish;
       // Read only when SMTPConnection pipes it, after the relay's 354 to DATA.
       const body = new Readable({
         read() {
@@ -105,18 +113,12 @@ export class SmtpRelayDelivery implements MailDelivery {
           this.push(null);
         },
       });
-      const sendMessage = () =>
-        connection.send({ ...envelope, size: raw.length }, body, (error) => {
-          finish(error ?? undefined);
-        });
-      connection.connect((error) => {
-        if (error) return finish(error);
-        if (this.relay.user === undefined || !connection.allowsAuth) return sendMessage();
-        connection.login({ user: this.relay.user, pass: this.relay.password ?? '' }, (loginError) => {
-          if (loginError) return finish(loginError);
-          sendMessage();
-        });
-      });
+      connection.smtp.send({ ...envelope, size: raw.length }, body, (error) => finish(error ?? undefined));
     });
   }
+}
+
+/** The relay closed or reset a kept connection (no reply, or 421 "closing"): worth one more try on a new one. */
+function droppedWhileIdle(error: SmtpError): boolean {
+  return error.responseCode === undefined || error.responseCode === 421;
 }

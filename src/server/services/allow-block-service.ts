@@ -18,7 +18,7 @@ import { canAdminister, canReadAll, type Principal } from '../../core/permission
 import type { Clock } from '../../core/time/clock';
 import type { AllowBlockRow } from '../store/allow-block-repo';
 import { encodeCursor } from '../store/cursor';
-import type { Store } from '../store/unit-of-work';
+import type { Store, UnitOfWork } from '../store/unit-of-work';
 import { allEntries, entryById, ENTRY_AUDIT_TARGET, toEntry } from './entry-view';
 import { badRequest, forbidden, listRefusal, notFound } from './errors';
 import { cursorPosition } from './paging';
@@ -74,26 +74,43 @@ export class AllowBlockService {
     requireAdmin(principal);
     const now = this.deps.clock.now();
     const { acceptedDomains } = await this.deps.policy.current();
-    return this.deps.store.transaction(async (unit) => {
-      await unit.serializeOn(LOCK);
-      if (body.submissionId !== undefined && !(await unit.entries.submissionExists(body.submissionId))) {
-        throw notFound(`submission ${body.submissionId}`);
-      }
-      const existing = await allEntries(unit.entries);
-      const checked = validateNewEntry(body, {
-        now,
-        source: body.submissionId === undefined ? 'direct' : 'submission',
-        acceptedDomains,
-        existing,
-        limits: this.deps.limits,
-      });
-      if (!checked.ok) throw listRefusal(checked.errors);
-      const row = rowOf(checked.value, principal.email, now.toISOString(), body.submissionId ?? null);
-      await unit.entries.insert([row]);
-      const entry = toEntry(row);
-      await unit.audit.append([{ at: now.toISOString(), actor: principal.email, actorSubject: principal.id, action: 'create', targetType: ENTRY_AUDIT_TARGET, targetId: row.id, detail: { entry } }]);
-      return entry;
+    return this.deps.store.transaction((unit) => this.createIn(unit, principal, body, now, acceptedDomains));
+  }
+
+  /**
+   * Refuses `body` (4xx) for every reason create would, writing nothing: for a change that
+   * creates an entry after other steps (release + submit + allow), so it is refused before the
+   * first of them. The entry is checked again when it is created.
+   */
+  async check(principal: Principal, body: Omit<CreateAllowBlockEntry, 'submissionId'>): Promise<void> {
+    requireAdmin(principal);
+    const now = this.deps.clock.now();
+    const { acceptedDomains } = await this.deps.policy.current();
+    const checked = validateNewEntry(body, { now, source: 'submission', acceptedDomains, existing: await allEntries(this.deps.store.repos.entries), limits: this.deps.limits });
+    if (!checked.ok) throw listRefusal(checked.errors);
+  }
+
+  /** create, inside the caller's unit of work: the entry commits (or not) with the rest of its change. */
+  async createIn(unit: UnitOfWork, principal: Principal, body: CreateAllowBlockEntry, now: Date, acceptedDomains: readonly string[]): Promise<AllowBlockEntry> {
+    requireAdmin(principal);
+    await unit.serializeOn(LOCK);
+    if (body.submissionId !== undefined && !(await unit.entries.submissionExists(body.submissionId))) {
+      throw notFound(`submission ${body.submissionId}`);
+    }
+    const existing = await allEntries(unit.entries);
+    const checked = validateNewEntry(body, {
+      now,
+      source: body.submissionId === undefined ? 'direct' : 'submission',
+      acceptedDomains,
+      existing,
+      limits: this.deps.limits,
     });
+    if (!checked.ok) throw listRefusal(checked.errors);
+    const row = rowOf(checked.value, principal.email, now.toISOString(), body.submissionId ?? null);
+    await unit.entries.insert([row]);
+    const entry = toEntry(row);
+    await unit.audit.append([{ at: now.toISOString(), actor: principal.email, actorSubject: principal.id, action: 'create', targetType: ENTRY_AUDIT_TARGET, targetId: row.id, detail: { entry } }]);
+    return entry;
   }
 
   async bulkCreate(principal: Principal, body: BulkCreateAllowBlockEntries): Promise<BulkCreateResponse> {

@@ -11,6 +11,10 @@
  *   pickup folder, writing the same file again is harmless, so it is queued again.
  * - Never lost: a failed try is retried after a growing wait; after the last try, or a
  *   permanent refusal, the mail stays in the queue as `failed`, for an admin to resend.
+ * - Fast enough for a bulk release: mails go in rounds of up to `concurrency`, sent side by
+ *   side, and a round's sent mails are recorded in the transaction that claims the next round
+ *   (one commit per round instead of two per mail). An instance that dies leaves at most one
+ *   round unrecorded: those mails end `unconfirmed`, as a single one did before.
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -34,6 +38,8 @@ export interface MailSenderDeps {
   random?: () => number;
   /** Stored messages, for mails that send one on as it is (raw_sha256: a quarantine release). */
   blobs?: { get(sha256: string): Promise<Buffer | undefined> };
+  /** Mails sent at once (relay connections, pickup files); 1 unless configured. */
+  concurrency?: number;
 }
 
 /** What one run did; the ids let the caller log which mails ended how. */
@@ -48,6 +54,9 @@ export interface SendRun {
 
 type Outcome = 'sent' | 'retrying' | 'failed' | 'unconfirmed';
 
+/** Stored messages kept for the next copies, during a run only (a message is at most the intake limit). */
+const RECENT_MESSAGES = 4;
+
 const STOPPED_WHILE_SENDING = 'the server sending it stopped before the relay confirmed it; whether the relay took it is unknown, so it is not sent again unless an admin resends it';
 const STOPPED_WHILE_WRITING = 'the server writing it stopped before it was recorded as written; it is written again';
 
@@ -58,6 +67,8 @@ export class MailSenderService {
   private halted = false;
   /** Mails sent whose `sent` could not be recorded yet (the database was away): recorded first next run. */
   private readonly unrecorded = new Map<string, string>();
+  /** Stored messages read for recent copies, by hash (see storedMessage). */
+  private readonly recentMessages = new Map<string, Promise<Buffer | undefined>>();
 
   constructor(private readonly deps: MailSenderDeps) {}
 
@@ -99,21 +110,47 @@ export class MailSenderService {
       else if (state === 'failed') result.failed.push(id);
       else result.unconfirmed.push(id);
     }
-    while (!this.halted) {
-      const now = this.deps.clock.now();
-      const mail = await this.deps.store.transaction((unit) => unit.mail.claimNext(this.instanceId, now.toISOString(), this.leaseEnd(now)));
-      if (!mail) break;
-      result[await this.send(mail)].push(mail.id);
+    // Sent in the last round and not recorded yet: recorded with the next claim, or at the end.
+    let sent: { ids: string[]; at: string } = { ids: [], at: '' };
+    try {
+      while (!this.halted) {
+        const now = this.deps.clock.now();
+        const record = sent;
+        const round = await this.deps.store.transaction(async (unit) => {
+          await unit.mail.markAllSent(record.ids, this.instanceId, record.at);
+          return unit.mail.claimDue(this.instanceId, now.toISOString(), this.leaseEnd(now), Math.max(1, this.deps.concurrency ?? 1));
+        });
+        sent = { ids: [], at: '' };
+        if (round.length === 0) break;
+        const outcomes = await this.sendRound(round);
+        sent = { ids: round.filter((_, at) => outcomes[at] === 'sent').map((mail) => mail.id), at: this.now() };
+        round.forEach((mail, at) => result[outcomes[at] ?? 'retrying'].push(mail.id));
+      }
+    } finally {
+      this.recentMessages.clear();
+      this.recordLater(sent.ids, sent.at);
+      await this.recordUnrecorded().catch(() => undefined);
     }
     return result;
   }
 
-  private async send(mail: MailRow): Promise<Outcome> {
-    const repo = this.deps.store.repos.mail;
+  /** Sends `round` side by side, its leases renewed until every send has ended; each mail's outcome, in order. */
+  private async sendRound(round: MailRow[]): Promise<Outcome[]> {
+    const ids = round.map((mail) => mail.id);
     const renewal = setInterval(() => {
-      repo.renewLease(mail.id, this.instanceId, this.leaseEnd(this.deps.clock.now())).catch(() => undefined);
+      this.deps.store.repos.mail.renewLeases(ids, this.instanceId, this.leaseEnd(this.deps.clock.now())).catch(() => undefined);
     }, Math.max(500, (this.deps.leaseSeconds * 1000) / 3));
     renewal.unref();
+    try {
+      return await Promise.all(round.map((mail) => this.send(mail)));
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  /** Sends one mail; a failure is recorded at once, a success by the caller (with its round). */
+  private async send(mail: MailRow): Promise<Outcome> {
+    const repo = this.deps.store.repos.mail;
     let failure: DeliveryError | undefined;
     try {
       // A stored message (a quarantine release): its bytes with the row's header line in front.
@@ -130,10 +167,8 @@ export class MailSenderService {
       });
     } catch (error) {
       failure = error instanceof DeliveryError ? error : new DeliveryError(error instanceof Error ? error.message : String(error), 'retry');
-    } finally {
-      clearInterval(renewal);
     }
-    if (!failure) return this.recordSent(mail.id);
+    if (!failure) return 'sent';
     if (failure.failure === 'unknown') {
       await repo.markStopped(mail.id, this.instanceId, 'unconfirmed', `the relay's answer was lost (${failure.message}); whether it took the mail is unknown, so it is not sent again unless an admin resends it`);
       return 'unconfirmed';
@@ -149,26 +184,42 @@ export class MailSenderService {
   }
 
   private async storedCopy(sha256: string, headerLine: string): Promise<Buffer> {
-    const original = await this.deps.blobs?.get(sha256);
+    const original = await this.storedMessage(sha256);
     if (original === undefined) throw new DeliveryError(`the stored message ${sha256} is gone`, 'refused');
     return releasedCopy(headerLine, original);
   }
 
-  /** Records a mail as sent; when the database does not answer, keeps it to record next run. */
-  private async recordSent(id: string): Promise<Outcome> {
-    const at = this.now();
-    try {
-      await this.deps.store.repos.mail.markSent(id, this.instanceId, at);
-    } catch {
-      this.unrecorded.set(id, at);
+  /**
+   * A stored message, read once for the copies that go out side by side: a bulk release sends
+   * one message to many recipients, and its rows sit next to each other in the queue.
+   * Stored messages never change (they are named by their hash), so a copy read is as good as the row.
+   */
+  private storedMessage(sha256: string): Promise<Buffer | undefined> {
+    let reading = this.recentMessages.get(sha256);
+    if (reading === undefined) {
+      reading = this.deps.blobs?.get(sha256) ?? Promise.resolve(undefined);
+      this.recentMessages.set(sha256, reading);
+      // The few most recent only: enough for the copies of one round.
+      for (const key of this.recentMessages.keys()) {
+        if (this.recentMessages.size <= RECENT_MESSAGES) break;
+        this.recentMessages.delete(key);
+      }
+      reading.catch(() => this.recentMessages.delete(sha256));
     }
-    return 'sent';
+    return reading;
+  }
+
+  /** Keeps sent mails to record (at the end of this run, or the next when the database does not answer). */
+  private recordLater(ids: readonly string[], at: string): void {
+    for (const id of ids) this.unrecorded.set(id, at);
   }
 
   private async recordUnrecorded(): Promise<void> {
-    for (const [id, at] of [...this.unrecorded]) {
-      await this.deps.store.repos.mail.markSent(id, this.instanceId, at);
-      this.unrecorded.delete(id);
+    const byTime = new Map<string, string[]>();
+    for (const [id, at] of this.unrecorded) byTime.set(at, [...(byTime.get(at) ?? []), id]);
+    for (const [at, ids] of byTime) {
+      await this.deps.store.repos.mail.markAllSent(ids, this.instanceId, at);
+      for (const id of ids) this.unrecorded.delete(id);
     }
   }
 

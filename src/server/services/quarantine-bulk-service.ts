@@ -341,14 +341,18 @@ export class QuarantineBulkService {
     const alsoLetThrough = await this.alsoLetThrough(row, value, body.allow.scope, body.allow.expiration);
     if (body.dryRun) return { alsoLetThrough, submissionId: null, allowEntryId: null, released: false };
     if (!canAdminister(principal)) throw forbidden('release + submit + allow creates an admin submission and an allow entry: it needs the SecurityAdministrator role');
-    // The verdict first (it changes no decision), then the entry (refused entries stop here, nothing released), then the release.
+    const draft = { value, action: 'allow' as const, expiration: body.allow.expiration, ...(body.allow.note === undefined ? {} : { note: body.allow.note }) };
+    // An entry that would be refused (a duplicate, a bad expiry, the limit) stops the action here, before anything is written.
+    await this.deps.entries.check(principal, draft);
+    // The verdict next: it calls the analyzer, so it cannot sit in a transaction, and it stands on its own
+    // (an admin submission with its verdict, as "Submit for analysis" makes) should the rest be refused.
     const analysis = await this.analyze(principal, id);
-    const entry = await this.deps.entries.create(principal, {
-      value, action: 'allow', expiration: body.allow.expiration, submissionId: analysis.submissionId, ...(body.allow.note === undefined ? {} : { note: body.allow.note }),
-    });
-    const now = this.deps.clock.now().toISOString();
-    const { noticeSender } = await this.deps.policy.current();
-    const released = await this.deps.store.transaction(async (unit) => {
+    const nowDate = this.deps.clock.now();
+    const now = nowDate.toISOString();
+    const { noticeSender, acceptedDomains } = await this.deps.policy.current();
+    // The entry and the release in one transaction: both happen, or neither.
+    const { released, entry } = await this.deps.store.transaction(async (unit) => {
+      const entry = await this.deps.entries.createIn(unit, principal, { ...draft, submissionId: analysis.submissionId }, nowDate, acceptedDomains);
       const audit: AuditRecord[] = [];
       let any = false;
       for (const r of await unit.quarantine.ofMessage(row.message_sha256)) {
@@ -366,7 +370,7 @@ export class QuarantineBulkService {
         detail: { submissionId: analysis.submissionId, allowEntryId: entry.id, value, alsoLetThrough: alsoLetThrough.length },
       });
       await unit.audit.append(audit);
-      return any;
+      return { released: any, entry };
     });
     return { alsoLetThrough, submissionId: analysis.submissionId, allowEntryId: entry.id, released };
   }

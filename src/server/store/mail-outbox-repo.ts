@@ -85,6 +85,11 @@ export class MailOutboxRepo {
    * the update is conditional on the row still being queued.
    */
   async claimNext(owner: string, now: string, leaseUntil: string): Promise<MailRow | undefined> {
+    return (await this.claimDue(owner, now, leaseUntil, 1))[0];
+  }
+
+  /** As claimNext, for up to `limit` mails at once (due first), which the sender sends side by side. */
+  async claimDue(owner: string, now: string, leaseUntil: string, limit: number): Promise<MailRow[]> {
     const due = this.db
       .selectFrom('mail_outbox')
       .select('id')
@@ -92,28 +97,37 @@ export class MailOutboxRepo {
       .where('next_attempt_date_time', '<=', now)
       .orderBy('next_attempt_date_time')
       .orderBy('id')
-      .limit(1);
-    const next = await (isPostgres(this.db) ? due.forUpdate().skipLocked() : due).executeTakeFirst();
-    if (!next) return undefined;
-    return this.db
+      .limit(limit);
+    const ids = (await (isPostgres(this.db) ? due.forUpdate().skipLocked() : due).execute()).map((row) => row.id);
+    if (ids.length === 0) return [];
+    const claimed = await this.db
       .updateTable('mail_outbox')
       .set((eb) => ({ state: 'sending', lease_owner: owner, lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', next.id)
+      .where('id', 'in', ids)
       .where('state', '=', 'queued')
       .returningAll()
-      .executeTakeFirst();
+      .execute();
+    // In the order they were due (RETURNING gives no order).
+    const rank = new Map(ids.map((id, at) => [id, at]));
+    return claimed.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
   }
 
   /** Extends the lease of a mail `owner` is still sending. False when it no longer holds it. */
   async renewLease(id: string, owner: string, leaseUntil: string): Promise<boolean> {
+    return (await this.renewLeases([id], owner, leaseUntil)) === 1;
+  }
+
+  /** Extends the leases of the mails `owner` is still sending among `ids`; how many it still held. */
+  async renewLeases(ids: readonly string[], owner: string, leaseUntil: string): Promise<number> {
+    if (ids.length === 0) return 0;
     const result = await this.db
       .updateTable('mail_outbox')
       .set({ lease_until: leaseUntil })
-      .where('id', '=', id)
+      .where('id', 'in', ids)
       .where('lease_owner', '=', owner)
       .where('state', '=', 'sending')
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return Number(result.numUpdatedRows);
   }
 
   /**
@@ -121,14 +135,20 @@ export class MailOutboxRepo {
    * lease, its sender still knows best how it ended.
    */
   async markSent(id: string, owner: string, now: string): Promise<boolean> {
+    return (await this.markAllSent([id], owner, now)) === 1;
+  }
+
+  /** markSent for several mails in one statement; how many were recorded. */
+  async markAllSent(ids: readonly string[], owner: string, now: string): Promise<number> {
+    if (ids.length === 0) return 0;
     const result = await this.db
       .updateTable('mail_outbox')
       .set({ state: 'sent', sent_date_time: now, lease_until: null, next_attempt_date_time: null, last_error: null })
-      .where('id', '=', id)
+      .where('id', 'in', ids)
       .where('lease_owner', '=', owner)
       .where('state', 'in', ['sending', 'unconfirmed'])
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return Number(result.numUpdatedRows);
   }
 
   /** The mail did not go through; it is due again at `nextAttempt`. */

@@ -15,7 +15,14 @@ describe('outgoing mail configuration', () => {
       leaseSeconds: 60,
       maxAttempts: 20,
       retrySeconds: 60,
+      concurrency: 8,
     });
+  });
+
+  test('SECOND_LOOK_MAIL_CONNECTIONS: from 1 to 100, anything else refused with its name', () => {
+    expect(mailOf({ SECOND_LOOK_MAIL_CONNECTIONS: '1' }).concurrency).toBe(1);
+    expect(mailOf({ SECOND_LOOK_MAIL_CONNECTIONS: '100' }).concurrency).toBe(100);
+    for (const bad of ['0', '101', 'many', '2.5']) expect(() => mailOf({ SECOND_LOOK_MAIL_CONNECTIONS: bad })).toThrow(/SECOND_LOOK_MAIL_CONNECTIONS/);
   });
 
   test('smtp:// with credentials: STARTTLS required, port 587 by default, percent-encoding decoded', () => {

@@ -129,6 +129,37 @@ describe.each(databaseKinds())('the mail sender (%s)', (kind) => {
       expect(parsed.headers.get('auto-submitted')).toBe('auto-generated');
     });
 
+    test('mails go side by side over kept connections: no more at once than SECOND_LOOK_MAIL_CONNECTIONS, each connection reused', async () => {
+      sink = await startSmtpSink({ delayMs: 20 });
+      const { server, queue } = await start({ SECOND_LOOK_SMTP_RELAY: sink.url, SECOND_LOOK_MAIL_CONNECTIONS: '3' });
+      const mails = await queue.queue(30, server.clock.now());
+      const run = await server.app.mailSender.runOnce();
+      expect(run.sent.sort()).toEqual(mails.map((m) => m.id).sort());
+      expect(sink.accepted.map((m) => m.messageId).sort()).toEqual(mails.map((m) => m.messageId).sort());
+      // Three at a time (the sink's delay makes them overlap), over the same three sessions throughout.
+      expect(sink.connections.mostAtOnce).toBe(3);
+      expect(sink.connections.opened).toBe(3);
+      for (const mail of mails) expect(await queue.row(mail.id)).toMatchObject({ state: 'sent', attempts: 1 });
+
+      // The next run reuses the kept sessions.
+      const more = await queue.queue(2, server.clock.now());
+      expect((await server.app.mailSender.runOnce()).sent.sort()).toEqual(more.map((m) => m.id).sort());
+      expect(sink.connections.opened).toBe(3);
+    });
+
+    test('a kept connection the relay closed while idle costs nothing: the mail goes at once over a new one, sent on its first try', async () => {
+      sink = await startSmtpSink();
+      const { server, queue } = await start({ SECOND_LOOK_SMTP_RELAY: sink.url, SECOND_LOOK_MAIL_CONNECTIONS: '1' });
+      await queue.queue(1, server.clock.now());
+      expect((await server.app.mailSender.runOnce()).sent).toHaveLength(1);
+      sink.dropConnections();
+      const [mail] = await queue.queue(1, server.clock.now());
+      expect((await server.app.mailSender.runOnce()).sent).toEqual([mail?.id]);
+      expect(await queue.row(mail?.id ?? '')).toMatchObject({ state: 'sent', attempts: 1, last_error: null });
+      expect(sink.accepted).toHaveLength(2);
+      expect(sink.connections.opened).toBe(2);
+    });
+
     test('a permanent refusal (550) ends failed at once, kept in the queue with the reason', async () => {
       sink = await startSmtpSink({ refuseRecipients: 550 });
       const { server, queue } = await start({ SECOND_LOOK_SMTP_RELAY: sink.url });

@@ -190,4 +190,26 @@ describe.each(databaseKinds())('quarantine bulk release on %s', (kind) => {
     expect(analysed.statusCode).toBe(200);
     expect((await call('GET', `/api/quarantine/${other}`, reader)).json().analysis).toEqual(analysed.json());
   });
+
+  test('release + submit + allow refused for its entry (already allowed, a bad expiry) writes nothing: no submission, no entry, no release', async () => {
+    const [id] = await quarantine(1, { from: 'billing@supplier.example' });
+    const existing = await call('POST', '/api/allow-block-entries', admin, { value: 'billing@supplier.example', action: 'allow', expiration: { type: 'days', days: 30 } });
+    expect(existing.statusCode).toBe(201);
+    const counts = async () => ({
+      submissions: (await call('GET', '/api/submissions', admin)).json().items.length,
+      entries: (await call('GET', '/api/allow-block-entries', admin)).json().items.length,
+      audit: (await call('GET', '/api/audit', admin)).json().items.length,
+    });
+    const before = await counts();
+    const duplicate = await call('POST', `/api/quarantine/${id}/release-submit-allow`, admin, { allow: { scope: 'address', expiration: { type: 'days', days: 30 } } });
+    expect(duplicate.statusCode).toBe(409);
+    const badExpiry = await call('POST', `/api/quarantine/${id}/release-submit-allow`, admin, { allow: { scope: 'domain', expiration: { type: 'date', date: '2020-01-01T00:00:00Z' } } });
+    expect(badExpiry.statusCode).toBeGreaterThanOrEqual(400);
+    expect(badExpiry.statusCode).toBeLessThan(500);
+    expect(await counts()).toEqual(before);
+    const detail = (await call('GET', `/api/quarantine/${id}`, reader)).json();
+    expect(detail.releaseStatus).toBe('notReleased');
+    expect(detail.analysis).toBeUndefined();
+    expect((await server.app.mailSender.runOnce()).sent).toEqual([]);
+  });
 });
