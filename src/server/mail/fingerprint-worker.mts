@@ -48,15 +48,19 @@ export interface FingerprintReply {
 
 const port = parentPort;
 if (port === null) throw new Error('fingerprint-worker runs only as a worker thread');
-port.on('message', ({ id, messages }: FingerprintRequest) => {
+const answer = async ({ id, messages }: FingerprintRequest): Promise<void> => {
   let reply: FingerprintReply;
   const transfer: ArrayBuffer[] = [];
   try {
-    const results = messages.map((bytes) => (bytes === undefined ? { signature: undefined, shingles: 0 } : messageFingerprint(bytes)));
+    // The messages of a request are read together: the MIME splitter is a stream, and one
+    // message's reading waits on nothing but the thread's own turns.
+    const results = await Promise.all(messages.map((bytes) => (bytes === undefined ? { signature: undefined, shingles: 0 } : messageFingerprint(bytes))));
     for (const r of results) if (r.signature !== undefined && r.signature.buffer instanceof ArrayBuffer) transfer.push(r.signature.buffer);
     reply = { id, results };
   } catch (error) {
     reply = { id, error: error instanceof Error ? error.message : String(error) };
   }
   port.postMessage(reply, transfer);
-});
+};
+
+port.on('message', (request: FingerprintRequest) => void answer(request));
