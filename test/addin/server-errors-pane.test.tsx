@@ -117,8 +117,10 @@ describe('server refusals in the user’s language', () => {
     );
 
     await server.addToList(ALICE.address, 'safe', SENDER); // meanwhile, from another device
+    // Fluent hides the pane from the accessibility tree until the first dialog has finished closing (slow on a busy machine).
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 10_000 });
     await user.click(screen.getByRole('button', { name: 'Føj til sikre afsendere' }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Tilføj' }));
+    await user.click(within(await screen.findByRole('dialog', {}, { timeout: 10_000 })).getByRole('button', { name: 'Tilføj' }));
     await waitFor(() => expect(listsStatus().textContent).toContain('sikre afsendere'));
     expect(listsStatus().textContent).toBe(`${SENDER} blev ikke føjet til dine sikre afsendere: Afsenderen er allerede på listen.`);
     expectNoServerEnglish();

@@ -7,13 +7,14 @@
  */
 import { checkedHeaderFields } from '../mail/mail-fields';
 import type { CursorPosition } from './cursor';
+import { sql } from 'kysely';
 import { isPostgres, type Executor } from './executor';
 import type { MailOutboxTable } from './schema-mail';
 
 /** A mail to queue: written, addressed and with its Message-ID fixed, so a retry resends it as it was. */
 export interface NewMail {
   id: string;
-  kind: 'reviewNotice' | 'quarantineRelease' | 'quarantineNotice';
+  kind: 'reviewNotice' | 'quarantineRelease' | 'quarantineNotice' | 'quarantineRequestNotice';
   from: string;
   to: string;
   subject: string;
@@ -104,7 +105,9 @@ export class MailOutboxRepo {
       .updateTable('mail_outbox')
       .set((eb) => ({ state: 'sending', lease_owner: owner, lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
       .where('id', 'in', ids)
-      .where('state', '=', 'queued')
+      // `state || ''`, not `state`: SQLite's planner would otherwise walk the state index over every
+      // queued row (1.5 ms with 10,000 queued) instead of looking the ids up by primary key.
+      .where(sql<string>`${sql.ref('state')} || ''`, '=', 'queued')
       .returningAll()
       .execute();
     // In the order they were due (RETURNING gives no order).

@@ -85,7 +85,8 @@ describe('the mail queue across server processes', () => {
 
   pgOnly('two instances on one PostgreSQL database: each of N notices reaches the relay exactly once', async () => {
     const N = 60;
-    sink = await startSmtpSink({ delayMs: 15 }); // each send takes a while, so the two overlap
+    // Each send takes a while, so the two overlap: one instance alone sends 8 at a time, 60 in ~1.6 s, past the other's next poll (1 s).
+    sink = await startSmtpSink({ delayMs: 200 });
     shared = await rig('postgresql', { SECOND_LOOK_SMTP_RELAY: sink.url });
     const [dirA, dirB] = shared.dataDirs;
     running.push(await startServerProcess({ ...shared.env, SECOND_LOOK_DATA: dirA ?? '' }));
