@@ -90,10 +90,17 @@ module.exports = {
     },
     {
       name: 'server-imports-no-pages',
-      comment: 'The server never imports browser code.',
+      comment: 'The server never imports browser code (the add-in, the portal, or the browser code they share in web/).',
       severity: 'error',
       from: { path: '^src/(server|core|cli|contracts|i18n)/|^src/cli\\.ts$' },
-      to: { path: '^src/(addin|admin)/' },
+      to: { path: '^src/(addin|admin|web)/' },
+    },
+    {
+      name: 'web-shares-only-contracts-and-i18n',
+      comment: 'web/ is browser code the add-in and the portal share: it imports only contracts/, i18n/ and itself, never either page.',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: '^src/', pathNot: '^src/(contracts|i18n|web)/' },
     },
     {
       name: 'contracts-stand-alone',

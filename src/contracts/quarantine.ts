@@ -7,6 +7,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { EmailAddress, Id, IsoDateTime, literalUnion, Page } from './common';
 import { SubmissionCategory } from './submissions';
+import { MailState } from './portal/mail-queue';
 
 /**
  * Why a message was quarantined: the filter verdicts Exchange Online quarantines for, and
@@ -170,11 +171,23 @@ export const QuarantineAnalysis = Type.Object({
 });
 export type QuarantineAnalysis = Static<typeof QuarantineAnalysis>;
 
+/** Where a release's delivery stands in the mail queue (the latest queued release of the row): the Mail queue page's states. */
+export const ReleaseDelivery = Type.Object({
+  mailId: Id,
+  state: MailState,
+  attempts: Type.Integer({ minimum: 0 }),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  sentDateTime: Type.Union([IsoDateTime, Type.Null()]),
+});
+export type ReleaseDelivery = Static<typeof ReleaseDelivery>;
+
 export const QuarantineDetail = Type.Intersect([
   QuarantineItem,
   Type.Object({
     headers: Type.String(),
-    otherRecipients: Type.Array(Type.Object({ id: Id, recipient: Type.String(), releaseStatus: ReleaseStatus })),
+    /** This row's release delivery; null when no release was queued. */
+    releaseDelivery: Type.Union([ReleaseDelivery, Type.Null()]),
+    otherRecipients: Type.Array(Type.Object({ id: Id, recipient: Type.String(), releaseStatus: ReleaseStatus, releaseDelivery: Type.Union([ReleaseDelivery, Type.Null()]) })),
     /** The latest stored analysis of the message, when it was analysed. */
     analysis: Type.Optional(QuarantineAnalysis),
   }),

@@ -39,7 +39,8 @@ export type QuarantineErrorCode =
   | 'already_released'
   | 'release_denied'
   | 'release_status_conflict'
-  | 'no_sender';
+  | 'no_sender'
+  | 'message_unreadable';
 
 /** Every code that has its own words in `serverErrors.codes`. */
 export type ServerErrorCode = RequestErrorCode | ListErrorCode;
@@ -213,9 +214,22 @@ export const enUS = {
       report: 'Report as not junk',
       viewHeaders: 'View headers',
       hideHeaders: 'Hide headers',
+      preview: 'Preview',
+      hidePreview: 'Hide preview',
     },
     headersLabel: 'Message headers',
     noHeaders: 'The headers are not available.',
+    preview: {
+      help: 'Scripts, forms and links are removed; remote images stay blocked until you load them.',
+      plainText: 'This message has only plain text.',
+      loadImages: 'Load remote images',
+      imagesLoaded: 'Remote images are shown.',
+      blockedImages: (n: number) => (n === 1 ? '1 remote image blocked' : `${n} remote images blocked`),
+      frameTitle: 'Message body (sanitised)',
+      noBody: 'The message has no readable body.',
+      attachments: 'Attachments',
+      truncated: 'Part of the message was left out of the preview (a long body, large inline images or many attachments).',
+    },
     working: 'Working on it…',
     done: {
       released: (subject: string) => `“${subject}” was released to your Inbox.`,
@@ -264,6 +278,7 @@ export const enUS = {
       quarantine_hard_rule: 'Messages held as malware or high-confidence phishing can only be released by an administrator. Request release instead.',
       already_released: 'This message has already been released.',
       release_denied: 'Your administrators have denied the release of this message.',
+      message_unreadable: 'The body of this message cannot be shown: it is malformed or too complex to read safely.',
       release_status_conflict: 'The release of this message has changed in the meantime. Reload and try again.',
       no_sender: 'This message names no sender address.',
       invalidSyntax: 'This is not a valid email address or domain.',

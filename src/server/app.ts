@@ -62,6 +62,8 @@ import { OverviewService } from './services/overview-service';
 import { settingsRoutes } from './routes/settings';
 import { quarantineIntakeRoutes } from './routes/quarantine-intake';
 import { quarantineRoutes } from './routes/quarantine';
+import { messagePreviewRoutes } from './routes/message-previews';
+import { MessagePreviewService } from './services/message-preview-service';
 import { QuarantineService } from './services/quarantine-service';
 import { QuarantineBulkService } from './services/quarantine-bulk-service';
 import { quarantineBulkRoutes } from './routes/quarantine-bulk';
@@ -291,7 +293,10 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   app.decorate('quarantine', { intake: quarantineIntake, smtp: quarantineSmtp });
   await app.register(quarantineIntakeRoutes, { intake: quarantineIntake });
   // What users and admins do with quarantined messages (release through the mail queue).
-  await app.register(quarantineRoutes, { quarantine: new QuarantineService({ store, clock, blobs, policy: settings, userLists, submissions }) });
+  const quarantineService = new QuarantineService({ store, clock, blobs, policy: settings, userLists, submissions, publicUrl: config.publicUrl });
+  await app.register(quarantineRoutes, { quarantine: quarantineService });
+  // Safe previews of quarantined and reported messages (their bodies read with mailparser).
+  await app.register(messagePreviewRoutes, { previews: new MessagePreviewService({ quarantine: quarantineService, submissions }) });
   // Bulk release (a background job main.ts runs), release + submit + allow, submit for analysis.
   const quarantineBulk = new QuarantineBulkService({ store, clock, blobs, policy: settings, trust: config.trust, analysis, entries });
   app.decorate('quarantineBulk', quarantineBulk);

@@ -1,7 +1,7 @@
 /**
  * The add-in's API client for "My quarantine" against the real server (in Node): the list, the
- * detail with its header block when the policy allows viewing headers, and the actions with the
- * server's stable refusal codes.
+ * detail with its header block when the policy allows viewing headers, the preview of the body,
+ * and the actions with the server's stable refusal codes.
  */
 import { ApiError, createApiClient } from '../../src/addin/api';
 import { failureReason, quarantineFromApi } from '../../src/addin/quarantine/quarantine';
@@ -50,9 +50,13 @@ describe('the quarantine calls of the API client', () => {
     expect(failureReason(refused, enUS)).toBe(enUS.serverErrors.codes.quarantine_hard_rule);
     expect(failureReason(refused, daDK)).toBe(daDK.serverErrors.codes.quarantine_hard_rule);
 
+    // The body, read on the server for the pane's safe preview.
+    expect(await anna.preview(id)).toEqual({ html: null, text: expect.stringContaining('Dear customer'), inlineImages: [], attachments: [], truncated: false });
+
     // Someone else's message is not found.
     const bob = await service('bob@contoso.example');
     expect(((await bob.detail(id).catch((error: unknown) => error)) as ApiError).status).toBe(404);
+    expect(((await bob.preview(id).catch((error: unknown) => error)) as ApiError).status).toBe(404);
     expect((await bob.list()).items).toEqual([]);
   });
 });

@@ -9,11 +9,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MessageFacts, OfficeMailbox } from '../../src/addin/office';
-import { buttonsFor } from '../../src/addin/quarantine/quarantine';
+import { ApiError } from '../../src/addin/api/errors';
+import { buttonsFor, type QuarantineService } from '../../src/addin/quarantine/quarantine';
 import { createBrowserQuarantine } from '../../src/addin/services/browser-quarantine';
 import { BrowserQuarantine } from '../../src/addin/taskpane/components/BrowserQuarantine';
 import { QuarantineView } from '../../src/addin/taskpane/components/QuarantineView';
 import { viewOf } from '../../src/addin/taskpane/view';
+import type { MessagePreview } from '../../src/contracts/preview';
 import type { MyQuarantineItem, MyQuarantinePage } from '../../src/contracts/quarantine';
 import { daDK } from '../../src/i18n/da-DK';
 import { enUS } from '../../src/i18n/en-US';
@@ -104,8 +106,8 @@ describe('My quarantine against the real server', () => {
     expect(within(malware).getByText('Malware')).toBeTruthy();
     expect(within(spam).getByText('Deleted on')).toBeTruthy();
     expect(within(spam).getByTestId('release-status').textContent).toContain('Not released');
-    expect(buttonsOf(spam)).toEqual(['release', 'allow-sender', 'report', 'view-headers', 'delete']);
-    expect(buttonsOf(malware)).toEqual(['request-release', 'allow-sender', 'report', 'view-headers', 'delete']);
+    expect(buttonsOf(spam)).toEqual(['preview', 'release', 'allow-sender', 'report', 'view-headers', 'delete']);
+    expect(buttonsOf(malware)).toEqual(['preview', 'request-release', 'allow-sender', 'report', 'view-headers', 'delete']);
     expect(within(spam).getByRole('button', { name: 'Release to Inbox' })).toBeTruthy();
 
     await user.click(within(spam).getByRole('button', { name: 'Release to Inbox' }));
@@ -203,11 +205,63 @@ describe('the view and buttons', () => {
   };
 
   it('offers only what the policy allows and the release status still makes sense of', () => {
-    expect(buttonsFor(base)).toEqual(['release', 'report', 'view-headers', 'delete']);
-    expect(buttonsFor({ ...base, releaseStatus: 'released' })).toEqual(['report', 'view-headers', 'delete']);
-    expect(buttonsFor({ ...base, releaseStatus: 'denied' })).toEqual(['release', 'report', 'view-headers', 'delete']);
+    expect(buttonsFor(base)).toEqual(['preview', 'release', 'report', 'view-headers', 'delete']);
+    expect(buttonsFor({ ...base, releaseStatus: 'released' })).toEqual(['preview', 'report', 'view-headers', 'delete']);
+    expect(buttonsFor({ ...base, releaseStatus: 'denied' })).toEqual(['preview', 'release', 'report', 'view-headers', 'delete']);
     expect(buttonsFor({ ...base, actions: ['requestRelease', 'blockSender'], releaseStatus: 'requested' })).toEqual(['request-release', 'block-sender', 'report']);
     expect(buttonsFor({ ...base, actions: ['requestRelease'], releaseStatus: 'denied' })).toEqual(['report']);
+  });
+
+  it('previews the body in a sandboxed frame, remote images held back until asked, and hides it again; a refusal is worded (en-US)', async () => {
+    const asked: string[] = [];
+    const preview: MessagePreview = {
+      html: '<p>Dear Anna, the invoice</p><img src="https://tracker.example/p.gif"><script>parent.alert(1)</script><img src="cid:logo@x">',
+      text: null,
+      inlineImages: [{ contentId: 'logo@x', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }],
+      attachments: [{ filename: 'invoice.pdf', contentType: 'application/pdf', size: 2048 }],
+      truncated: false,
+    };
+    const service: QuarantineService = {
+      list: async () => ({ items: [base, { ...base, id: 'q2', subject: 'no preview', actions: ['delete'] }, { ...base, id: 'q3', subject: 'refused' }], nextCursor: null }),
+      detail: async () => { throw new Error('not used'); },
+      act: async () => { throw new Error('not used'); },
+      preview: async (id) => {
+        asked.push(id);
+        if (id === 'q3') throw new ApiError(403, 'no', { statusCode: 403, error: 'Forbidden', message: 'no', code: 'quarantine_action_not_allowed' });
+        return preview;
+      },
+    };
+    const user = userEvent.setup();
+    renderInFluent(<QuarantineView quarantine={service} strings={enUS} locale="en-US" />);
+
+    const item = await itemNamed('s');
+    expect(buttonsOf(await itemNamed('no preview'))).not.toContain('preview');
+    const button = within(item).getByRole('button', { name: enUS.quarantine.actions.preview });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    await user.click(button);
+
+    const frame = (await within(item).findByTestId('preview-frame')) as HTMLIFrameElement;
+    expect(asked).toEqual(['q1']);
+    expect(frame.getAttribute('sandbox')).toBe('');
+    expect(frame.title).toBe(enUS.quarantine.preview.frameTitle);
+    const srcdoc = frame.getAttribute('srcdoc') ?? '';
+    expect(srcdoc).toContain('Dear Anna, the invoice');
+    expect(srcdoc).toContain("default-src 'none'; img-src data:;");
+    expect(srcdoc).toContain('src="data:image/png;base64,iVBORw0KGgo="');
+    expect(srcdoc).not.toMatch(/<script|\ssrc="https:/);
+    expect(within(item).getByTestId('blocked-images').textContent).toBe(enUS.quarantine.preview.blockedImages(1));
+    expect(within(item).getByText('invoice.pdf (2 KB)')).toBeTruthy();
+
+    await user.click(within(item).getByTestId('load-images'));
+    expect(within(item).getByTestId('preview-frame').getAttribute('srcdoc')).toContain('src="https://tracker.example/p.gif"');
+    expect(within(item).getByTestId('preview-frame').getAttribute('srcdoc')).not.toContain('<script');
+
+    await user.click(within(item).getByRole('button', { name: enUS.quarantine.actions.hidePreview }));
+    expect(within(item).queryByTestId('preview-frame')).toBeNull();
+
+    await user.click(within(await itemNamed('refused')).getByRole('button', { name: enUS.quarantine.actions.preview }));
+    await waitFor(() => expect(statusLine().getAttribute('data-state')).toBe('error'));
+    expect(statusLine().textContent).toContain(enUS.quarantine.failed(enUS.serverErrors.codes.quarantine_action_not_allowed));
   });
 
   it('opens the quarantine view from ?view=quarantine', () => {

@@ -1,76 +1,11 @@
 /**
- * What the portal reads out of a stored message and a verdict: the body for the safe preview
- * (multipart, quoted-printable, base64, charsets, inline images, attachments), whether an allow
- * entry would be spoofable, and the one-time link's session in sessionStorage.
+ * What the portal reads out of a verdict: whether an allow entry would be spoofable, and the
+ * one-time link's session in sessionStorage. (The body for the safe preview is read on the
+ * server with mailparser: test/server/quarantine/message-preview.test.ts.)
  */
-import { readMessage } from '../../src/admin/preview/mime';
 import { aligned, spoofCheck } from '../../src/admin/pages/submission/spoof';
 import { codeFromHash, forgetSession, readSession, writeSession } from '../../src/admin/auth/session-store';
 import type { Verdict } from '../../src/contracts/verdict';
-import { clusterMail, fixtureHtml, fixtureText } from '../helpers/cluster-mail';
-
-const bytes = (text: string | Buffer) => new Uint8Array(typeof text === 'string' ? Buffer.from(text, 'binary') : text);
-
-describe('readMessage', () => {
-  test('a mailing tool\'s multipart/alternative: both parts, quoted-printable decoded as UTF-8', () => {
-    const eml = clusterMail({ from: 'news@northwind.example', to: 'anna@contoso.example', subject: 'Weekly', messageId: '<w@n>', text: fixtureText('newsletter-43'), html: fixtureHtml('newsletter-43') });
-    const body = readMessage(new Uint8Array(eml));
-    expect(body.html).toContain('THE WEEKLY LEDGER');
-    expect(body.html).toBe(fixtureHtml('newsletter-43').replace(/\r?\n/g, '\r\n'));
-    expect(body.text).toContain('Christmas ordering deadlines');
-  });
-
-  test('base64, a legacy charset, an inline image and an attachment', () => {
-    const html = Buffer.from('<p>Faktura for m\xe6lk</p><img src="cid:logo@x">', 'latin1').toString('base64');
-    const eml = [
-      'From: a@b.example',
-      'Content-Type: multipart/mixed; boundary="outer"',
-      '',
-      '--outer',
-      'Content-Type: multipart/related; boundary="inner"',
-      '',
-      '--inner',
-      'Content-Type: text/html; charset=iso-8859-1',
-      'Content-Transfer-Encoding: base64',
-      '',
-      html,
-      '--inner',
-      'Content-Type: image/png',
-      'Content-ID: <logo@x>',
-      'Content-Transfer-Encoding: base64',
-      '',
-      'iVBORw0KGgo=',
-      '--inner--',
-      '--outer',
-      'Content-Type: application/pdf; name="invoice.pdf"',
-      'Content-Disposition: attachment; filename*=utf-8\'\'faktura%20118.pdf',
-      'Content-Transfer-Encoding: base64',
-      '',
-      'JVBERi0xLjQK',
-      '--outer--',
-      '',
-    ].join('\r\n');
-    const body = readMessage(bytes(eml));
-    expect(body.html).toBe('<p>Faktura for mælk</p><img src="cid:logo@x">');
-    expect(body.inline.get('logo@x')).toBe('data:image/png;base64,iVBORw0KGgo=');
-    expect(body.attachments).toEqual([{ filename: 'faktura 118.pdf', contentType: 'application/pdf', size: 9 }]);
-    expect(body.text).toBeNull();
-  });
-
-  test('a plain message, and one with no body at all', () => {
-    expect(readMessage(bytes('Subject: hi\r\n\r\nHello\r\n')).text).toBe('Hello\r\n');
-    const empty = readMessage(bytes('Subject: only headers'));
-    expect(empty.html).toBeNull();
-    expect(empty.text).toBe('');
-  });
-
-  test('malformed structure shows less, never throws', () => {
-    const broken = 'Content-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Transfer-Encoding: base64\r\n\r\n@@@not base64@@@';
-    expect(() => readMessage(bytes(broken))).not.toThrow();
-    const deep = `Content-Type: multipart/mixed; boundary=b\r\n\r\n${'--b\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n'.repeat(50)}`;
-    expect(() => readMessage(bytes(deep))).not.toThrow();
-  });
-});
 
 function verdict(facts: Partial<Verdict['facts']>, findings: Array<{ code: string; params: Record<string, string> }> = []): Verdict {
   return {

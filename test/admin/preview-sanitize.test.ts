@@ -4,7 +4,7 @@
  * remote images held back and counted, inline cid: images kept, plain text escaped. The same
  * corpus runs in real Chromium in test/e2e/portal-preview.test.ts.
  */
-import { plainTextPreview, policyFor, sanitizeHtml } from '../../src/admin/preview/sanitize';
+import { plainTextPreview, policyFor, sanitizeHtml } from '../../src/web/preview/sanitize';
 import { HOSTILE_HTML } from '../e2e/support/portal-hostile';
 
 describe('sanitizeHtml', () => {

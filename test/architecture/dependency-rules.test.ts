@@ -82,6 +82,14 @@ describe('each rule fails on a deliberate violation', () => {
       'src/server/services/s.ts': "import { pane } from '../../addin/pane';\nexport const s = pane;\n",
       'src/addin/pane.ts': 'export const pane = 1;\n',
     }],
+    ['server-imports-no-pages', {
+      'src/core/k.ts': "import { frame } from '../web/frame';\nexport const k = frame;\n",
+      'src/web/frame.ts': 'export const frame = 1;\n',
+    }],
+    ['web-shares-only-contracts-and-i18n', {
+      'src/web/frame.ts': "import { portal } from '../admin/portal';\nexport const frame = portal;\n",
+      'src/admin/portal.ts': 'export const portal = 1;\n',
+    }],
     ['contracts-stand-alone', {
       'src/contracts/c.ts': "import { t } from '../i18n/t';\nexport const c = t;\n",
       'src/i18n/t.ts': 'export const t = 1;\n',

@@ -86,6 +86,8 @@ run('admin portal: quarantine', () => {
     session = await openPortal(browser, server, { email: ADMIN, roles: ['SecurityAdministrator'] });
     const { page } = session;
     await goTo(page, `/admin/quarantine/${seeded.newsletter}`);
+    // Wait for the detail page itself: until its chunk and row have loaded, the overview's h1 is still there.
+    await page.locator('main h1', { hasText: 'Northwind weekly — issue 48' }).waitFor();
     await expect(page.locator('main h1').textContent()).resolves.toBe('Northwind weekly — issue 48');
     await page.getByTestId('preview-frame').waitFor();
     expect(await page.getByTestId('preview-frame').getAttribute('sandbox')).toBe('');
@@ -99,6 +101,9 @@ run('admin portal: quarantine', () => {
     await expect(page.getByTestId('release-confirm').textContent()).resolves.toContain('2');
     await page.getByTestId('release-confirm').click();
     await page.locator('[data-testid=recipient][data-status=released]').nth(1).waitFor();
+    // Each released copy shows its delivery in the mail queue: queued until the sender runs.
+    await page.locator('[data-testid=release-delivery][data-state=queued]').nth(1).waitFor();
+    expect(await page.getByTestId('release-delivery').count()).toBe(2);
     const newsletter = (await rows()).filter((r) => r.subject === 'Northwind weekly — issue 48');
     expect(Object.fromEntries(newsletter.map((r) => [r.recipient, r.releaseStatus]))).toEqual({
       'anna@contoso.example': 'released',

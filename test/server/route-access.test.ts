@@ -24,6 +24,7 @@ const END_USER = new Set([
   'GET /api/me/submissions',
   'GET /api/submissions/{id}',
   'GET /api/submissions/{id}/message',
+  'GET /api/submissions/{id}/preview',
   'GET /api/me/safe-senders',
   'POST /api/me/safe-senders',
   'DELETE /api/me/safe-senders/{value}',
@@ -33,6 +34,7 @@ const END_USER = new Set([
   // The quarantine: the service limits each user to their own rows (another's id is 404).
   'GET /api/me/quarantine',
   'GET /api/me/quarantine/{id}',
+  'GET /api/me/quarantine/{id}/preview',
   ...['release', 'request-release', 'delete', 'block-sender', 'allow-sender', 'report'].map((action) => `POST /api/me/quarantine/{id}/${action}`),
 ]);
 

@@ -33,6 +33,8 @@ describe('security headers', () => {
     expect(csp.get('frame-ancestors')).toEqual(expect.arrayContaining(["'self'", 'https://outlook.office.com', 'https://outlook.office365.com', 'https://outlook.live.com']));
     expect(csp.get('frame-ancestors')).not.toContain('*');
     expect(csp.get('script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+    // HTTPS images for the quarantine preview's "Load remote images" (its frame inherits this policy); never http:.
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'https:']);
     expect(response.headers['x-frame-options']).toBeUndefined();
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
@@ -48,6 +50,8 @@ describe('security headers', () => {
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
     expect(csp.get('script-src')).toEqual(["'self'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
+    // HTTPS images for the preview's "Load remote images" (its frame inherits this policy); never http:.
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'https:']);
     expect(response.headers['x-frame-options']).toBe('DENY');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });

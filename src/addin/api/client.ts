@@ -6,6 +6,7 @@
 import type { AddinConfig, DevTokenRequest, DevTokenResponse } from '../../contracts/addin-config';
 import type { ErrorBody } from '../../contracts/common';
 import type { SenderListItem, SenderListResponse } from '../../contracts/lists';
+import type { MessagePreview } from '../../contracts/preview';
 import type { MyQuarantineActionResult, MyQuarantineDetail, MyQuarantinePage, QuarantineReportBody, UserActionPath } from '../../contracts/quarantine';
 import type { CreateSubmission, Submission, SubmissionPage } from '../../contracts/submissions';
 import { ApiError, FeatureUnavailableError, NetworkError, isMissingRoute, retryAfterMs } from './errors';
@@ -53,6 +54,8 @@ export interface ApiClient {
   myQuarantineDetail(id: string): Promise<MyQuarantineDetail>;
   /** An end-user action on one of my quarantined messages; the server checks its policy again. */
   quarantineAction(id: string, action: UserActionPath, body?: QuarantineReportBody): Promise<MyQuarantineActionResult>;
+  /** The body of one of my quarantined messages, read on the server, when its policy allows preview (sanitised by the pane). */
+  myQuarantinePreview(id: string): Promise<MessagePreview>;
 }
 
 /** Where each list lives on the server (the lists API in the OpenAPI document). */
@@ -219,6 +222,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const path = `/api/me/quarantine/${encodeURIComponent(id)}/${action}`;
       const { body } = await request({ method: 'POST', path, auth: 'user', ...(actionBody === undefined ? {} : { body: actionBody }) });
       return body as MyQuarantineActionResult;
+    },
+
+    async myQuarantinePreview(id) {
+      const { body } = await request({ method: 'GET', path: `/api/me/quarantine/${encodeURIComponent(id)}/preview`, auth: 'user' });
+      return body as MessagePreview;
     },
   };
 }

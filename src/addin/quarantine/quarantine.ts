@@ -3,6 +3,7 @@
  * the actions their policy allows, over the API client, plus the words for what an action did
  * or why it was refused (from the refusal's stable code, never the server's English).
  */
+import type { MessagePreview } from '../../contracts/preview';
 import type { MyQuarantineActionResult, MyQuarantineDetail, MyQuarantineItem, MyQuarantinePage, UserActionPath } from '../../contracts/quarantine';
 import type { Catalog } from '../../i18n';
 import type { ApiClient } from '../api/client';
@@ -13,18 +14,21 @@ export interface QuarantineService {
   list(cursor?: string): Promise<MyQuarantinePage>;
   detail(id: string): Promise<MyQuarantineDetail>;
   act(id: string, action: UserActionPath): Promise<MyQuarantineActionResult>;
+  /** The message's body for the safe preview (403 when its policy does not allow preview). */
+  preview(id: string): Promise<MessagePreview>;
 }
 
-export function quarantineFromApi(api: Pick<ApiClient, 'listMyQuarantine' | 'myQuarantineDetail' | 'quarantineAction'>): QuarantineService {
+export function quarantineFromApi(api: Pick<ApiClient, 'listMyQuarantine' | 'myQuarantineDetail' | 'quarantineAction' | 'myQuarantinePreview'>): QuarantineService {
   return {
     list: (cursor) => api.listMyQuarantine(cursor === undefined ? {} : { cursor }),
     detail: (id) => api.myQuarantineDetail(id),
     act: (id, action) => api.quarantineAction(id, action),
+    preview: (id) => api.myQuarantinePreview(id),
   };
 }
 
-/** A button on a quarantined message: a server action, or showing its headers. */
-export type QuarantineButton = UserActionPath | 'view-headers';
+/** A button on a quarantined message: a server action, or showing its body or its headers. */
+export type QuarantineButton = UserActionPath | 'preview' | 'view-headers';
 
 /**
  * The buttons one message gets: exactly what its policy allows (the server's `actions`), less
@@ -36,6 +40,7 @@ export function buttonsFor(item: MyQuarantineItem): QuarantineButton[] {
   const allowed = new Set(item.actions);
   const status = item.releaseStatus;
   const buttons: QuarantineButton[] = [];
+  if (allowed.has('preview')) buttons.push('preview');
   if (allowed.has('release') && (status === 'notReleased' || status === 'denied')) buttons.push('release');
   if (allowed.has('requestRelease') && (status === 'notReleased' || status === 'requested')) buttons.push('request-release');
   if (allowed.has('blockSender')) buttons.push('block-sender');
@@ -57,6 +62,7 @@ export function buttonLabel(button: QuarantineButton, strings: Catalog): string 
     case 'report': return labels.report;
     case 'delete': return labels.delete;
     case 'view-headers': return labels.viewHeaders;
+    case 'preview': return labels.preview;
   }
 }
 

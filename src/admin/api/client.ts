@@ -4,6 +4,7 @@
  * Types come from src/contracts as type-only imports, so TypeBox stays out of the bundle.
  */
 import type { ErrorBody } from '../../contracts/common';
+import type { MessagePreview } from '../../contracts/preview';
 import type {
   AllowBlockEntry,
   BulkCreateAllowBlockEntries,
@@ -135,6 +136,8 @@ export function createApi(options: ApiOptions) {
     listSubmissions: (query: ListSubmissionsQuery) => json<SubmissionPage>({ path: '/api/submissions', query }),
     submission: (id: string) => json<SubmissionDetail>({ path: `/api/submissions/${seg(id)}` }),
     message: async (id: string) => (await send({ path: `/api/submissions/${seg(id)}/message`, accept: 'message/rfc822' })).arrayBuffer(),
+    /** The body read on the server (mailparser), for the safe preview; sanitised by the frame. */
+    submissionPreview: (id: string) => json<MessagePreview>({ path: `/api/submissions/${seg(id)}/preview` }),
     analyze: (id: string, lang: VerdictLocale) => json<Submission>({ method: 'POST', path: `/api/submissions/${seg(id)}/analyze`, query: { lang } }),
     whatIf: (id: string) => json<WhatIfResponse>({ method: 'POST', path: `/api/submissions/${seg(id)}/what-if` }),
     mark: (id: string, body: MarkRequest) => json<MarkResponse>({ method: 'POST', path: `/api/submissions/${seg(id)}/mark`, body }),
@@ -144,6 +147,7 @@ export function createApi(options: ApiOptions) {
     listQuarantine: (query: QuarantineListQuery) => json<QuarantinePage>({ path: '/api/quarantine', query }),
     quarantineItem: (id: string) => json<QuarantineDetail>({ path: `/api/quarantine/${seg(id)}` }),
     quarantineMessage: async (id: string) => (await send({ path: `/api/quarantine/${seg(id)}/message`, accept: 'message/rfc822' })).arrayBuffer(),
+    quarantinePreview: (id: string) => json<MessagePreview>({ path: `/api/quarantine/${seg(id)}/preview` }),
     releaseQuarantine: (id: string, recipients?: readonly string[]) =>
       json<QuarantineReleaseResult>({ method: 'POST', path: `/api/quarantine/${seg(id)}/release`, body: recipients && recipients.length > 0 ? { recipients: [...recipients] } : {} }),
     decideRelease: (id: string, decision: 'approve' | 'deny', comment?: string) =>

@@ -14,7 +14,7 @@ export const MAIL_STATES = ['queued', 'sending', 'sent', 'failed', 'unconfirmed'
 export const MailState = literalUnion(MAIL_STATES);
 export type MailState = Static<typeof MailState>;
 
-export const MailKind = literalUnion(['reviewNotice', 'quarantineRelease', 'quarantineNotice'] as const);
+export const MailKind = literalUnion(['reviewNotice', 'quarantineRelease', 'quarantineNotice', 'quarantineRequestNotice'] as const);
 export type MailKind = Static<typeof MailKind>;
 
 export const QueuedMail = Type.Object({

@@ -60,6 +60,8 @@ export const PolicySettings = Type.Object(
     noticeSender: EmailAddress,
     /** The organisation's own domains: never allowed or blocked as a sender. */
     acceptedDomains: Type.Array(Type.String({ minLength: 1, maxLength: 255 }), { maxItems: 500 }),
+    /** Who is told when a user requests the release of a quarantined message (one notice each); none when empty. */
+    releaseRequestRecipients: Type.Array(EmailAddress, { maxItems: 50 }),
     /** A message whose BCL is at or above this is bulk (1–9, Defender's default policy 7). */
     bulkThreshold: Type.Integer({ minimum: 1, maximum: 9 }),
     actions: Type.Object(

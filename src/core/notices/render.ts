@@ -16,6 +16,19 @@ export interface NoticeValues {
   adminMessage: string;
 }
 
+/** A quarantine notice's values (the answer to a release request, the notice of one to admins): the same rules. */
+export interface QuarantineNoticeValues {
+  subject: string;
+  sender: string;
+  receivedDateTime: string;
+  expiresDateTime: string;
+  /** The admin's comment, already introduced; '' for none. */
+  adminMessage: string;
+  requester: string;
+  reason: string;
+  link: string;
+}
+
 export interface RenderedText {
   subject: string;
   body: string;
@@ -37,7 +50,7 @@ function fill(template: string, values: Readonly<Record<string, string>>): strin
   return template.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
 }
 
-export function renderNotice(template: NoticeTemplate, values: NoticeValues): RenderedText {
+export function renderNotice(template: NoticeTemplate, values: NoticeValues | QuarantineNoticeValues): RenderedText {
   // Values are one line each: a subject with a line break cannot add a header or a fake paragraph.
   const flat: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) flat[key] = key === 'adminMessage' ? value.replace(/\r\n?/g, '\n') : oneLine(value);

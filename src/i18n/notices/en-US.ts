@@ -64,6 +64,67 @@ export const enUS = {
       ].join('\n'),
     },
   },
+  /**
+   * Notices about quarantined messages, in the same way: the answer to a user's release request
+   * (approved, denied; placeholders {subject} {sender} {receivedDateTime} {expiresDateTime}
+   * {adminMessage}), and the notice to the admins who are told of a request (also {requester}
+   * {reason} {link}).
+   */
+  quarantine: {
+    /** {sender} when the message named none. */
+    unknownSender: 'an unknown sender',
+    approved: {
+      subject: 'Release request approved: {subject}',
+      body: [
+        'Hello,',
+        '',
+        'Your request to release the message "{subject}" from {sender}, received {receivedDateTime}, was approved. It is being delivered to your inbox.',
+        '',
+        '{adminMessage}',
+        '',
+        'Second Look, for your security team',
+      ].join('\n'),
+    },
+    denied: {
+      subject: 'Release request denied: {subject}',
+      body: [
+        'Hello,',
+        '',
+        'Your request to release the message "{subject}" from {sender}, received {receivedDateTime}, was denied. The message stays in quarantine until {expiresDateTime}, then it is deleted.',
+        '',
+        '{adminMessage}',
+        '',
+        'If you think it should be delivered, contact your security team.',
+        '',
+        'Second Look, for your security team',
+      ].join('\n'),
+    },
+    requested: {
+      subject: 'Release requested: {subject}',
+      body: [
+        '{requester} asked for the release of a quarantined message.',
+        '',
+        'Subject: {subject}',
+        'Sender: {sender}',
+        'Received: {receivedDateTime}',
+        'Quarantined as: {reason}',
+        '',
+        'Approve or deny the request in Second Look:',
+        '{link}',
+        '',
+        'Second Look',
+      ].join('\n'),
+    },
+    reasons: {
+      spam: 'Spam',
+      highConfidenceSpam: 'High-confidence spam',
+      bulk: 'Bulk',
+      phishing: 'Phishing',
+      highConfidencePhishing: 'High-confidence phishing',
+      malware: 'Malware',
+      organisationRule: 'Organisation rule',
+    },
+  },
 };
 
 export type NoticeCatalog = typeof enUS;

@@ -33,6 +33,10 @@ function addinDirectives(frameAncestors: readonly string[]): Directives {
     'connect-src': ["'self'", OFFICE_JS, 'https://graph.microsoft.com', 'https://login.microsoftonline.com'],
     'frame-src': ["'self'", OFFICE_JS, 'https://login.microsoftonline.com'],
     'frame-ancestors': ["'self'", ...frameAncestors],
+    // The quarantine preview's sandboxed srcdoc frame inherits this policy (as well as its own,
+    // stricter one): remote images, held back until the user clicks "Load remote images", can
+    // only load if the page allows HTTPS images. Scripts stay as strict as above.
+    'img-src': ["'self'", 'data:', 'https:'],
   };
 }
 
@@ -53,7 +57,8 @@ export interface SecurityHeaderOptions {
 
 export async function installSecurityHeaders(app: FastifyInstance, options: SecurityHeaderOptions): Promise<void> {
   const addin = serialize(addinDirectives(options.addinFrameAncestors));
-  const portal = serialize({ ...BASE, 'connect-src': ["'self'", ...options.portalConnectSources] });
+  // HTTPS images for the same reason as the add-in's: the message preview's "Load remote images".
+  const portal = serialize({ ...BASE, 'connect-src': ["'self'", ...options.portalConnectSources], 'img-src': ["'self'", 'data:', 'https:'] });
   const api = serialize({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"] });
   await app.register(helmet, {
     // Set per response below: one policy cannot fit pages that Outlook frames and pages nobody may.

@@ -38,7 +38,8 @@ export function localeOf(row: Pick<SubmissionRow, 'reporter_locale'>, fallback: 
   return (VERDICT_LOCALES as readonly string[]).includes(row.reporter_locale ?? '') ? (row.reporter_locale as VerdictLocale) : fallback;
 }
 
-function formatDate(iso: string, locale: VerdictLocale): string {
+/** A date as a notice in `locale` writes it (in UTC, named). */
+export function formatDate(iso: string, locale: VerdictLocale): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return `${new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date)} UTC`;

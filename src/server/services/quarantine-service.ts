@@ -1,9 +1,9 @@
 /**
  * What end users and admins do with quarantined messages, after intake: list and read them,
  * release (a queued delivery of the original, with one header marking it released, committed
- * with the status change), request release, approve or deny a request (the requester is told
- * by a queued notice), delete, block or allow the sender, report it. Every change is audited in
- * the transaction that makes it.
+ * with the status change), request release (the admins named in Settings are told by a queued
+ * notice), approve or deny a request (the requester is told, in their language), delete, block
+ * or allow the sender, report it. Every change is audited in the transaction that makes it.
  *
  * End users see only rows whose recipient is their own mailbox and that their policy lets them
  * see; any other id is "not found", never a refusal that would say it exists. Every action is
@@ -12,8 +12,9 @@
 import { randomUUID } from 'node:crypto';
 import type {
   MyQuarantineActionResult, MyQuarantineDetail, QuarantineAnalysis, MyQuarantineItem, MyQuarantinePage, PageQuery, QuarantineAction, QuarantineDetail, QuarantineItem,
-  QuarantineListQuery, QuarantinePage, QuarantineReason, QuarantineReleaseResult, QuarantineReportBody, ReasonBasis, ReleaseDecisionResult, ReleaseStatus, UserActionPath,
+  QuarantineListQuery, QuarantinePage, QuarantineReason, QuarantineReleaseResult, QuarantineReportBody, ReasonBasis, ReleaseDecisionResult, ReleaseDelivery, ReleaseStatus, UserActionPath,
 } from '../../contracts/quarantine';
+import type { MailState } from '../../contracts/portal/mail-queue';
 import type { Principal } from '../../core/permissions';
 import { allowedActions, builtInPolicy, isQuarantineReason, underHardRule, visibleToRecipient, type QuarantinePolicy } from '../../core/quarantine';
 import type { Clock } from '../../core/time/clock';
@@ -21,11 +22,12 @@ import { headerBlockOf } from '../mail/header-block';
 import { releasedHeaderLine } from '../mail/released-copy';
 import type { BlobReader } from '../store/blob-store';
 import type { QuarantineAnalysisRow } from '../store/bulk-release-repo';
-import type { QuarantineListRow, QuarantineRow } from '../store/quarantine-repo';
+import type { QuarantineListRow, QuarantineRow, ReleaseDeliveryRow } from '../store/quarantine-repo';
 import type { Store, UnitOfWork } from '../store/unit-of-work';
 import { searchWords, type SubmissionsService } from './submissions-service';
 import { badRequest, notFound, ServiceError } from './errors';
 import { noticeMessageId } from './notice-templates-service';
+import { decisionNotice, noticeLocale, quarantineItemLink, requestNotice } from './quarantine-notices';
 import { cursorPosition } from './paging';
 import type { PolicySource } from './settings-service';
 import type { UserListsService } from './user-lists-service';
@@ -38,6 +40,8 @@ export interface QuarantineServiceDeps {
   policy: PolicySource;
   userLists: UserListsService;
   submissions: SubmissionsService;
+  /** The server's public URL: notices of release requests link to the portal's page of the message (a bare path without it). */
+  publicUrl?: string;
   /** A policy by name; the built-in four unless given (organisations' own policies are not stored yet). */
   policies?: (name: string) => QuarantinePolicy | undefined;
 }
@@ -81,6 +85,10 @@ function myItem(row: QuarantineListRow, actions: QuarantineAction[]): MyQuaranti
     releasedDateTime: row.released_date_time,
     actions,
   };
+}
+
+function deliveryOf(row: ReleaseDeliveryRow | undefined): ReleaseDelivery | null {
+  return row === undefined ? null : { mailId: row.id, state: row.state as MailState, attempts: row.attempts, lastError: row.last_error, sentDateTime: row.sent_date_time };
 }
 
 function adminItem(row: QuarantineListRow): QuarantineItem {
@@ -153,6 +161,15 @@ export class QuarantineService {
     return { ...this.myItem(row), size: row.message_size, headers };
   }
 
+  /** The bytes of one of my quarantined messages, for its preview: 404 unless mine, 403 when the policy does not allow preview. */
+  async myPreviewMessage(principal: Principal, id: string): Promise<Buffer> {
+    const row = await this.ownRow(principal, id);
+    if (!this.actionsOf(row).includes('preview')) throw refusal('preview', row);
+    const bytes = await this.deps.blobs.get(row.message_sha256);
+    if (bytes === undefined) throw notFound('the quarantined message');
+    return bytes;
+  }
+
   async act(principal: Principal, id: string, path: UserActionPath, body: QuarantineReportBody | undefined): Promise<MyQuarantineActionResult> {
     const row = await this.ownRow(principal, id);
     const action = ACTION_OF[path];
@@ -162,8 +179,9 @@ export class QuarantineService {
       unit.audit.append([{ at: now, actor: principal.email, actorSubject: principal.id, action: `quarantine.${name}`, targetType: TARGET, targetId: row.id, detail: { by: 'recipient', ...detail } }]);
     switch (path) {
       case 'release': {
+        const { noticeSender } = await this.deps.policy.current();
         const mailId = await this.deps.store.transaction(async (unit) => {
-          const mail = await this.releaseRow(unit, row, principal.email, ['notReleased', 'denied'], now);
+          const mail = await this.releaseRow(unit, row, principal.email, ['notReleased', 'denied'], now, noticeSender);
           await audit(unit, 'released', { recipient: row.recipient, mailId: mail });
           return mail;
         });
@@ -172,6 +190,7 @@ export class QuarantineService {
       case 'request-release': {
         // Asking twice is one request: only the first changes anything.
         if (row.release_status === 'requested') return { item: this.myItem(row) };
+        const { noticeSender, releaseRequestRecipients } = await this.deps.policy.current();
         await this.deps.store.transaction(async (unit) => {
           const changed = await unit.quarantine.setRelease(row.id, ['notReleased'], { release_status: 'requested', release_requested_date_time: now });
           if (!changed) {
@@ -179,7 +198,15 @@ export class QuarantineService {
             if (current?.release_status === 'requested') return;
             throw this.conflict(current?.release_status);
           }
-          await audit(unit, 'releaseRequested', { recipient: row.recipient });
+          // Only the request that changed the status tells the admins, once each, with the change.
+          const text = requestNotice(row, reasonOf(row), principal.email, quarantineItemLink(this.deps.publicUrl ?? '', row.id));
+          const noticeIds: string[] = [];
+          for (const to of releaseRequestRecipients) {
+            const noticeId = randomUUID();
+            await unit.mail.enqueue({ id: noticeId, kind: 'quarantineRequestNotice', from: noticeSender, to, subject: text.subject, text: text.body, messageId: noticeMessageId(noticeSender), relatedId: row.id }, now);
+            noticeIds.push(noticeId);
+          }
+          await audit(unit, 'releaseRequested', { recipient: row.recipient, notified: [...releaseRequestRecipients], noticeIds });
         });
         return { item: this.myItem(await this.reread(id)) };
       }
@@ -253,10 +280,12 @@ export class QuarantineService {
     const row = await this.anyRow(id);
     const bytes = await this.deps.blobs.get(row.message_sha256);
     const others = (await this.deps.store.repos.quarantine.ofMessage(row.message_sha256)).filter((r) => r.id !== row.id);
+    const deliveries = await this.deps.store.repos.quarantine.releaseDeliveries([row.id, ...others.map((r) => r.id)]);
     return {
       ...adminItem(row),
       headers: bytes === undefined ? '' : headerBlockOf(bytes),
-      otherRecipients: others.map((r) => ({ id: r.id, recipient: r.recipient, releaseStatus: r.release_status as ReleaseStatus })),
+      releaseDelivery: deliveryOf(deliveries.get(row.id)),
+      otherRecipients: others.map((r) => ({ id: r.id, recipient: r.recipient, releaseStatus: r.release_status as ReleaseStatus, releaseDelivery: deliveryOf(deliveries.get(r.id)) })),
       ...analysisOf((await this.deps.store.repos.bulkRelease.analyses([row.message_sha256])).get(row.message_sha256)),
     };
   }
@@ -272,6 +301,7 @@ export class QuarantineService {
   async release(principal: Principal, id: string, recipients: readonly string[] | undefined): Promise<QuarantineReleaseResult> {
     const row = await this.anyRow(id);
     const now = this.deps.clock.now().toISOString();
+    const { noticeSender } = await this.deps.policy.current();
     return this.deps.store.transaction(async (unit) => {
       const rows = await unit.quarantine.ofMessage(row.message_sha256);
       const wanted = recipients === undefined ? undefined : new Set(recipients.map((r) => r.toLowerCase()));
@@ -286,7 +316,7 @@ export class QuarantineService {
           result.skipped.push({ id: r.id, recipient: r.recipient, releaseStatus: 'released' });
           continue;
         }
-        const mailId = await this.releaseRow(unit, r, principal.email, ['notReleased', 'requested', 'denied'], now);
+        const mailId = await this.releaseRow(unit, r, principal.email, ['notReleased', 'requested', 'denied'], now, noticeSender);
         result.released.push({ id: r.id, recipient: r.recipient, mailId });
       }
       await unit.audit.append(result.released.map((r) => ({
@@ -322,29 +352,26 @@ export class QuarantineService {
     const row = await this.anyRow(id);
     const now = this.deps.clock.now().toISOString();
     const { noticeSender } = await this.deps.policy.current();
+    // The requester's language: the one they last reported in, else the organisation's.
+    const locale = noticeLocale(await this.deps.store.repos.quarantine.latestReporterLocale(row.recipient));
     const outcome = await this.deps.store.transaction(async (unit) => {
       let mailId: string | undefined;
       if (decision === 'approve') {
-        mailId = await this.releaseRow(unit, row, principal.email, ['requested'], now);
+        mailId = await this.releaseRow(unit, row, principal.email, ['requested'], now, noticeSender);
       } else {
         const changed = await unit.quarantine.setRelease(row.id, ['requested'], { release_status: 'denied', release_decided_date_time: now, release_decided_by: principal.email });
         if (!changed) throw this.conflict((await unit.quarantine.byId(row.id))?.release_status, 'there is no pending release request to deny');
       }
       const approved = decision === 'approve';
       const noticeId = randomUUID();
-      const lines = [
-        approved
-          ? `Your request to release the message "${row.subject}" from ${row.sender || 'an unknown sender'} was approved. It is being delivered to your inbox.`
-          : `Your request to release the message "${row.subject}" from ${row.sender || 'an unknown sender'} was denied. The message stays in quarantine until ${row.expires_date_time.slice(0, 10)}.`,
-        ...(comment === undefined || comment.trim() === '' ? [] : ['', `Comment from the administrator: ${comment.trim()}`]),
-      ];
+      const text = decisionNotice(row, approved ? 'approved' : 'denied', comment, locale);
       await unit.mail.enqueue({
         id: noticeId, kind: 'quarantineNotice', from: noticeSender, to: row.recipient,
-        subject: `Release request ${approved ? 'approved' : 'denied'}: ${row.subject}`, text: lines.join('\n'), messageId: noticeMessageId(noticeSender), relatedId: row.id,
+        subject: text.subject, text: text.body, messageId: noticeMessageId(noticeSender), relatedId: row.id,
       }, now);
       await unit.audit.append([{
         at: now, actor: principal.email, actorSubject: principal.id, action: approved ? 'quarantine.releaseApproved' : 'quarantine.releaseDenied', targetType: TARGET, targetId: row.id,
-        detail: { recipient: row.recipient, noticeId, ...(mailId === undefined ? {} : { mailId }), ...(comment === undefined ? {} : { comment }) },
+        detail: { recipient: row.recipient, noticeId, locale, ...(mailId === undefined ? {} : { mailId }), ...(comment === undefined ? {} : { comment }) },
       }]);
       return { noticeId, mailId };
     });
@@ -355,11 +382,12 @@ export class QuarantineService {
    * Marks `row` released (when its status is one of `from`) and queues its delivery in the same
    * unit of work: the original, unchanged but for one X-Second-Look-Released line, to the
    * recipient. Returns the queued mail's id; 409 when the row's status changed meanwhile.
+   * `noticeSender` is read before the transaction: a settings read outside it, once the cache
+   * has expired, would wait on the embedded database's one connection this transaction holds.
    */
-  private async releaseRow(unit: UnitOfWork, row: QuarantineListRow, by: string, from: readonly ReleaseStatus[], now: string): Promise<string> {
+  private async releaseRow(unit: UnitOfWork, row: QuarantineListRow, by: string, from: readonly ReleaseStatus[], now: string, noticeSender: string): Promise<string> {
     const changed = await unit.quarantine.setRelease(row.id, from, { release_status: 'released', released_date_time: now, release_decided_date_time: now, release_decided_by: by });
     if (!changed) throw this.conflict((await unit.quarantine.byId(row.id))?.release_status);
-    const { noticeSender } = await this.deps.policy.current();
     const mailId = randomUUID();
     await unit.mail.enqueue({
       id: mailId, kind: 'quarantineRelease', from: noticeSender, to: row.recipient, subject: row.subject,

@@ -1,6 +1,6 @@
 /**
  * Settings an admin changes in the portal: the policy values decide() and the analyzer read,
- * who sends notices, the accepted domains, and the notice templates. Saved in the database and
+ * who sends notices, who is told of release requests, the accepted domains, and the notice templates. Saved in the database and
  * audited in the same transaction; until an admin saves one, the environment's value applies.
  *
  * Other services read the policy through `current()`, cached for a few seconds: a change made
@@ -47,7 +47,7 @@ export class SettingsService implements PolicySource {
 
   private defaults(): PolicySettings {
     const d = this.deps.defaults;
-    return { noticeSender: d.noticeSender, acceptedDomains: [...d.acceptedDomains], bulkThreshold: d.bulkThreshold ?? 7, actions: { ...d.actions } };
+    return { noticeSender: d.noticeSender, acceptedDomains: [...d.acceptedDomains], releaseRequestRecipients: [], bulkThreshold: d.bulkThreshold ?? 7, actions: { ...d.actions } };
   }
 
   private async stored(): Promise<StoredPolicy> {
@@ -88,7 +88,7 @@ export class SettingsService implements PolicySource {
   }
 }
 
-/** The policy in its one form: domains normalised and unique, the sender a valid address. */
+/** The policy in its one form: domains and addresses normalised and unique, the sender a valid address. */
 function checkedPolicy(body: PolicySettings): PolicySettings {
   const sender = normaliseAddress(body.noticeSender);
   if (!sender.ok) throw badRequest('invalidNoticeSender', `noticeSender: ${sender.errors.map((e) => e.message).join(' ')}`);
@@ -98,5 +98,11 @@ function checkedPolicy(body: PolicySettings): PolicySettings {
     if (!domain.ok) throw badRequest('invalidAcceptedDomain', `acceptedDomains: "${raw}": ${domain.errors.map((e) => e.message).join(' ')}`);
     if (!domains.includes(domain.value)) domains.push(domain.value);
   }
-  return { noticeSender: sender.value.value, acceptedDomains: domains, bulkThreshold: body.bulkThreshold, actions: { ...body.actions } };
+  const recipients: string[] = [];
+  for (const raw of body.releaseRequestRecipients) {
+    const address = normaliseAddress(raw);
+    if (!address.ok) throw badRequest('invalidReleaseRequestRecipient', `releaseRequestRecipients: "${raw}": ${address.errors.map((e) => e.message).join(' ')}`);
+    if (!recipients.includes(address.value.value)) recipients.push(address.value.value);
+  }
+  return { noticeSender: sender.value.value, acceptedDomains: domains, releaseRequestRecipients: recipients, bulkThreshold: body.bulkThreshold, actions: { ...body.actions } };
 }

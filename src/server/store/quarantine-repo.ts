@@ -34,6 +34,16 @@ export interface QuarantineFilter {
   oldestFirst?: boolean;
 }
 
+/** A release's delivery as the mail queue holds it. */
+export interface ReleaseDeliveryRow {
+  id: string;
+  related_id: string | null;
+  state: string;
+  attempts: number;
+  last_error: string | null;
+  sent_date_time: string | null;
+}
+
 export interface QuarantinePage {
   rows: QuarantineListRow[];
   nextCursor: string | null;
@@ -62,6 +72,38 @@ export class QuarantineRepo {
   /** Every recipient's row of one stored message, oldest first. */
   async ofMessage(sha256: string): Promise<QuarantineListRow[]> {
     return this.db.selectFrom('quarantined_messages').select(LIST_COLUMNS).where('message_sha256', '=', sha256).orderBy('received_date_time').orderBy('id').execute();
+  }
+
+  /**
+   * The latest queued release (mail_outbox kind quarantineRelease, related_id = the row) of each
+   * of `ids` that has one: its state, attempts, last error and sent time, by row id.
+   */
+  async releaseDeliveries(ids: readonly string[]): Promise<Map<string, ReleaseDeliveryRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('mail_outbox')
+      .select(['id', 'related_id', 'state', 'attempts', 'last_error', 'sent_date_time', 'created_date_time'])
+      .where('kind', '=', 'quarantineRelease')
+      .where('related_id', 'in', [...ids])
+      .orderBy('created_date_time')
+      .orderBy('id')
+      .execute();
+    // Oldest first, so the latest of a row is the one kept.
+    return new Map(rows.map((r) => [r.related_id ?? '', r]));
+  }
+
+  /** The language `email` last reported in (their latest report that recorded one): notices to a recipient are in it. */
+  async latestReporterLocale(email: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('submissions')
+      .select('reporter_locale')
+      .where('created_by_email', '=', email)
+      .where('reporter_locale', 'is not', null)
+      .orderBy('created_date_time', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.reporter_locale ?? undefined;
   }
 
   /** Stored messages sharing at least one LSH band key with `keys` (candidates for "similar"). */

@@ -2,7 +2,7 @@
 
 export interface MailOutboxTable {
   id: string;
-  /** `reviewNotice` | `quarantineRelease` | `quarantineNotice` (the contracts' MailKind). */
+  /** `reviewNotice` | `quarantineRelease` | `quarantineNotice` | `quarantineRequestNotice` (the contracts' MailKind). */
   kind: string;
   from_address: string;
   to_address: string;

@@ -13,7 +13,7 @@ import path from 'node:path';
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const WEB_ROOT = path.join(REPO_ROOT, 'build/web');
 const MARKER = path.join(WEB_ROOT, 'addin/taskpane.html');
-const SOURCES = ['src/addin', 'src/i18n', 'src/contracts', 'src/admin', 'webpack.config.js'];
+const SOURCES = ['src/addin', 'src/i18n', 'src/contracts', 'src/admin', 'src/web', 'webpack.config.js'];
 const LOCK = path.join(REPO_ROOT, 'build/.web-build.lock');
 /** A lock older than this was left by a build that died; a real build takes well under it. */
 const STALE_LOCK_MS = 10 * 60_000;

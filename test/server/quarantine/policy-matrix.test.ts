@@ -25,7 +25,7 @@ const ANNA: Principal = { id: 'test:anna', email: 'anna@contoso.example' } as Pr
 const BITS = Object.keys(PERMISSION_BITS) as QuarantineAction[];
 const ALL = BITS.reduce((sum, a) => sum | PERMISSION_BITS[a], 0);
 
-/** The action path that exercises each bit (preview and view headers are read through the detail). */
+/** The action path that exercises each bit (view headers is read through the detail, preview through its own read). */
 const PATH_OF: Partial<Record<QuarantineAction, UserActionPath>> = {
   delete: 'delete',
   release: 'release',
@@ -49,9 +49,10 @@ describe.each(databaseKinds())('quarantine policy matrix on %s', (kind) => {
       store: new Store(db),
       clock: server.clock,
       blobs: new BlobReader(db, undefined),
-      policy: { current: async () => ({ noticeSender: 'second-look@contoso.example' }) } as unknown as PolicySource,
+      policy: { current: async () => ({ noticeSender: 'second-look@contoso.example', releaseRequestRecipients: [] }) } as unknown as PolicySource,
       userLists: { add: async (_p: Principal, list: string, value: string) => (listed.push(`${list}:${value}`), { value, displayValue: value, valueType: 'address', createdDateTime: '' }) } as unknown as UserListsService,
       submissions: {} as SubmissionsService,
+      publicUrl: 'https://second-look.contoso.example',
       policies,
     });
   });
@@ -92,6 +93,9 @@ describe.each(databaseKinds())('quarantine policy matrix on %s', (kind) => {
     } else if (action === 'viewHeaders') {
       expect((await service.myDetail(ANNA, allowedId)).headers).toContain('Message-ID: <m1@supplier.example>');
       expect((await service.myDetail(ANNA, refusedId)).headers).toBeNull();
+    } else if (action === 'preview') {
+      expect(await refusal(service.myPreviewMessage(ANNA, allowedId))).toBe('allowed');
+      expect(await refusal(service.myPreviewMessage(ANNA, refusedId))).toBe('403 quarantine_action_not_allowed');
     }
     if (action === 'blockSender' || action === 'allowSender') expect(listed).toEqual([`${action === 'blockSender' ? 'blocked' : 'safe'}:billing@supplier.example`]);
   });

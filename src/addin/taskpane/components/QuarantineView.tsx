@@ -7,6 +7,8 @@ import type { Catalog } from '../../../i18n';
 import {
   actionDoneText, buttonLabel, buttonsFor, failureReason, type QuarantineButton, type QuarantineService,
 } from '../../quarantine/quarantine';
+import type { MessagePreview } from '../../../contracts/preview';
+import { PreviewFrame } from '../../../web/preview/PreviewFrame';
 import { formatDateTime } from '../format';
 
 const useStyles = makeStyles({
@@ -53,6 +55,7 @@ export function QuarantineView(props: { quarantine: QuarantineService; strings: 
   const [list, setList] = useState<ListState>({ kind: 'loading' });
   const [status, setStatus] = useState<Status>({ state: 'idle' });
   const [headers, setHeaders] = useState<Readonly<Record<string, string | null>>>({});
+  const [previews, setPreviews] = useState<Readonly<Record<string, MessagePreview>>>({});
 
   useEffect(() => {
     let current = true;
@@ -106,8 +109,28 @@ export function QuarantineView(props: { quarantine: QuarantineService; strings: 
     }
   };
 
+  /** Shows the message's body in the sandboxed frame (read on the server, sanitised here), or hides it. */
+  const togglePreview = async (item: MyQuarantineItem) => {
+    if (item.id in previews) {
+      setPreviews(({ [item.id]: _shown, ...rest }) => rest);
+      return;
+    }
+    try {
+      const preview = await quarantine.preview(item.id);
+      setPreviews((shown) => ({ ...shown, [item.id]: preview }));
+    } catch (error) {
+      setStatus({ state: 'error', text: texts.failed(failureReason(error, strings)) });
+    }
+  };
+
   const press = (item: MyQuarantineItem, button: QuarantineButton) =>
-    void (button === 'view-headers' ? toggleHeaders(item) : act(item, button));
+    void (button === 'view-headers' ? toggleHeaders(item) : button === 'preview' ? togglePreview(item) : act(item, button));
+
+  const label = (item: MyQuarantineItem, button: QuarantineButton) => {
+    if (button === 'view-headers' && item.id in headers) return texts.actions.hideHeaders;
+    if (button === 'preview' && item.id in previews) return texts.actions.hidePreview;
+    return buttonLabel(button, strings);
+  };
 
   return (
     <main className={styles.root} data-testid="quarantine-view" data-state={list.kind}>
@@ -155,12 +178,18 @@ export function QuarantineView(props: { quarantine: QuarantineService; strings: 
                       size="small"
                       data-action={button}
                       disabled={status.state === 'working'}
+                      aria-expanded={button === 'preview' ? item.id in previews : button === 'view-headers' ? item.id in headers : undefined}
                       onClick={() => press(item, button)}
                     >
-                      {button === 'view-headers' && item.id in headers ? texts.actions.hideHeaders : buttonLabel(button, strings)}
+                      {label(item, button)}
                     </Button>
                   ))}
                 </div>
+                {previews[item.id] !== undefined && (
+                  <div data-testid="quarantine-preview">
+                    <PreviewFrame preview={previews[item.id]!} strings={texts.preview} height={360} />
+                  </div>
+                )}
                 {item.id in headers && (
                   <pre className={styles.headers} aria-label={texts.headersLabel} data-testid="quarantine-headers">
                     {headers[item.id] ?? texts.noHeaders}

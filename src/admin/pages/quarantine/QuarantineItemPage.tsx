@@ -16,14 +16,13 @@ import {
   Stack20Regular,
 } from '@fluentui/react-icons';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import type { QuarantineDetail } from '../../../contracts/quarantine';
+import type { QuarantineDetail, ReleaseDelivery } from '../../../contracts/quarantine';
 import type { PageProps } from '../../app/pages';
 import { usePortal } from '../../app/context';
 import { formatDateTime } from '../../app/format';
 import { ErrorBar, Loading, PageHeader, Section, Toolbar } from '../../components/layout';
 import { useAsync } from '../../hooks/useAsync';
 import { headerFields } from '../../preview/headers';
-import { readMessage } from '../../preview/mime';
 import { SafePreview } from '../../preview/SafePreview';
 import { RouteLink, navigate } from '../../routing/router';
 import { hrefOf } from '../../routing/routes';
@@ -51,6 +50,8 @@ const useStyles = makeStyles({
   recipients: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   recipient: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, minWidth: 0 },
   recipientName: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
+  recipientItem: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0 },
+  delivery: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   help: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -116,6 +117,33 @@ function Facts({ item }: { item: QuarantineDetail }) {
   );
 }
 
+/** Where a recipient's release delivery stands in the mail queue; failed and unconfirmed ones link there. */
+function Delivery({ delivery }: { delivery: ReleaseDelivery }) {
+  const styles = useStyles();
+  const { t, locale } = usePortal();
+  const d = t.quarantineItem.delivery;
+  const stuck = delivery.state === 'failed' || delivery.state === 'unconfirmed';
+  const parts = [
+    `${d.label}: ${t.mailQueue.states[delivery.state]}`,
+    d.attempts(delivery.attempts),
+    ...(delivery.sentDateTime ? [d.sent(formatDateTime(locale, delivery.sentDateTime))] : []),
+    ...(stuck && delivery.lastError ? [`${d.lastError}: ${delivery.lastError}`] : []),
+  ];
+  return (
+    <Caption1 className={styles.delivery} data-testid="release-delivery" data-state={delivery.state}>
+      {parts.join(' · ')}
+      {stuck ? (
+        <>
+          {' · '}
+          <RouteLink to={{ name: 'mailQueue' }} query={{ state: delivery.state }}>
+            {d.openMailQueue}
+          </RouteLink>
+        </>
+      ) : null}
+    </Caption1>
+  );
+}
+
 function Recipients({ item, rows }: { item: QuarantineDetail; rows: readonly RecipientRow[] }) {
   const styles = useStyles();
   const { t } = usePortal();
@@ -125,17 +153,20 @@ function Recipients({ item, rows }: { item: QuarantineDetail; rows: readonly Rec
       <Caption1 className={styles.help}>{f.recipientsHelp}</Caption1>
       <ul className={styles.recipients}>
         {rows.map((r) => (
-          <li key={r.id} className={styles.recipient} data-testid="recipient" data-status={r.releaseStatus}>
-            {r.id === item.id ? (
-              <Body1 className={styles.recipientName} title={r.recipient}>
-                {r.recipient} ({f.thisRow})
-              </Body1>
-            ) : (
-              <RouteLink to={{ name: 'quarantineItem', id: r.id }} className={styles.recipientName}>
-                {r.recipient}
-              </RouteLink>
-            )}
-            <ReleaseBadge status={r.releaseStatus} />
+          <li key={r.id} className={styles.recipientItem} data-testid="recipient" data-status={r.releaseStatus}>
+            <div className={styles.recipient}>
+              {r.id === item.id ? (
+                <Body1 className={styles.recipientName} title={r.recipient}>
+                  {r.recipient} ({f.thisRow})
+                </Body1>
+              ) : (
+                <RouteLink to={{ name: 'quarantineItem', id: r.id }} className={styles.recipientName}>
+                  {r.recipient}
+                </RouteLink>
+              )}
+              <ReleaseBadge status={r.releaseStatus} />
+            </div>
+            {r.releaseDelivery ? <Delivery delivery={r.releaseDelivery} /> : null}
           </li>
         ))}
       </ul>
@@ -152,12 +183,12 @@ export function QuarantineItemPage({ route }: PageProps) {
   const [dialog, setDialog] = useState<DialogName>(null);
 
   const loaded = useAsync<QuarantineDetail>(() => api.quarantineItem(id), [id]);
-  const body = useAsync(async () => readMessage(new Uint8Array(await api.quarantineMessage(id))), [id]);
+  const body = useAsync(() => api.quarantinePreview(id), [id]);
   const headers = useMemo(() => (loaded.data ? headerFields(loaded.data.headers) : []), [loaded.data]);
   const rows = useMemo<RecipientRow[]>(() => {
     const item = loaded.data;
     if (!item) return [];
-    return [{ id: item.id, recipient: item.recipient, releaseStatus: item.releaseStatus }, ...item.otherRecipients.filter((r) => r.id !== item.id)];
+    return [{ id: item.id, recipient: item.recipient, releaseStatus: item.releaseStatus, releaseDelivery: item.releaseDelivery }, ...item.otherRecipients.filter((r) => r.id !== item.id)];
   }, [loaded.data]);
 
   const onDone = useCallback(
@@ -238,7 +269,7 @@ export function QuarantineItemPage({ route }: PageProps) {
             </Tab>
           </TabList>
           <div role="tabpanel" aria-label={f.tabs[tab]} className={styles.panel}>
-            {tab === 'preview' ? body.error ? <ErrorBar error={body.error} onRetry={body.reload} /> : body.data ? <SafePreview body={body.data} /> : <Loading /> : null}
+            {tab === 'preview' ? body.error ? <ErrorBar error={body.error} onRetry={body.reload} /> : body.data ? <SafePreview preview={body.data} /> : <Loading /> : null}
             {tab === 'headers' ? <HeadersTable headers={headers} /> : null}
           </div>
         </Section>

@@ -3,7 +3,7 @@
  * the quick filters; and the pure parts of the dialogs (which recipients a release names,
  * what a bulk release includes and leaves out, the allow entry's expiry).
  */
-import type { QuarantineListQuery, QuarantineReason, ReleaseStatus } from '../../../contracts/quarantine';
+import type { QuarantineListQuery, QuarantineReason, ReleaseDelivery, ReleaseStatus } from '../../../contracts/quarantine';
 import type { BulkReleaseMember, BulkReleasePreview } from '../../../contracts/quarantine-bulk';
 import { localMidnight } from '../submissions/filters';
 
@@ -134,6 +134,8 @@ export interface RecipientRow {
   id: string;
   recipient: string;
   releaseStatus: ReleaseStatus;
+  /** Where its release's delivery stands, when the detail says. */
+  releaseDelivery?: ReleaseDelivery | null;
 }
 
 export const isReleasable = (status: ReleaseStatus) => status !== 'released';

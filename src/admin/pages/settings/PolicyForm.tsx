@@ -1,5 +1,5 @@
-/** The policy values: notice sender, accepted domains, bulk threshold and the actions per verdict. */
-import { Button, Caption1, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+/** The policy values: notice sender, who is told of release requests, accepted domains, bulk threshold and the actions per verdict. */
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { PolicySettings, PolicySettingsResponse } from '../../../contracts/portal';
 import { usePortal } from '../../app/context';
@@ -26,6 +26,7 @@ export function PolicyForm() {
   const policy = useAsync<PolicySettingsResponse>(() => api.policy(), []);
   const [draft, setDraft] = useState<PolicySettings | null>(null);
   const [domains, setDomains] = useState('');
+  const [requestRecipients, setRequestRecipients] = useState('');
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
@@ -33,6 +34,7 @@ export function PolicyForm() {
     const { modifiedDateTime: _m, modifiedBy: _b, ...settings } = policy.data;
     setDraft(settings);
     setDomains(settings.acceptedDomains.join('\n'));
+    setRequestRecipients(settings.releaseRequestRecipients.join('\n'));
   }, [policy.data]);
 
   if (policy.error) return <ErrorBar error={policy.error} onRetry={policy.reload} unavailable={t.settings.unavailable} />;
@@ -42,7 +44,8 @@ export function PolicyForm() {
     setSaving(true);
     try {
       const acceptedDomains = domains.split(/[\s,;]+/).map((d) => d.trim().toLowerCase()).filter(Boolean);
-      const saved = await api.putPolicy({ ...draft, acceptedDomains });
+      const releaseRequestRecipients = requestRecipients.split(/[\s,;]+/).map((a) => a.trim()).filter(Boolean);
+      const saved = await api.putPolicy({ ...draft, acceptedDomains, releaseRequestRecipients });
       policy.set(() => saved);
       notify('success', t.common.saved);
     } catch (error) {
@@ -60,6 +63,14 @@ export function PolicyForm() {
             <Field label={t.settings.noticeSender} hint={t.settings.noticeSenderHelp}>
               <Input type="email" value={draft.noticeSender} disabled={!can.change} onChange={(_e, data) => setDraft({ ...draft, noticeSender: data.value })} />
             </Field>
+            <Field label={t.settings.releaseRequestRecipients} hint={t.settings.releaseRequestRecipientsHelp}>
+              <Textarea rows={3} value={requestRecipients} disabled={!can.change} onChange={(_e, data) => setRequestRecipients(data.value)} data-testid="release-request-recipients" />
+            </Field>
+            {policy.data.releaseRequestRecipients.length === 0 ? (
+              <MessageBar intent="warning" data-testid="release-request-nobody">
+                <MessageBarBody>{t.settings.releaseRequestNobody}</MessageBarBody>
+              </MessageBar>
+            ) : null}
             <Field label={t.settings.acceptedDomains} hint={t.settings.acceptedDomainsHelp}>
               <Textarea rows={5} value={domains} disabled={!can.change} onChange={(_e, data) => setDomains(data.value)} />
             </Field>

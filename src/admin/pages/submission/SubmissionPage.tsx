@@ -18,7 +18,6 @@ import { CategoryBadge, ReviewBadge } from '../../components/badges';
 import { EmptyState, ErrorBar, Loading, PageHeader, Section, Toolbar } from '../../components/layout';
 import { MarkDialog } from '../../components/MarkDialog';
 import { useAsync } from '../../hooks/useAsync';
-import { readMessage } from '../../preview/mime';
 import { SafePreview } from '../../preview/SafePreview';
 import { RouteLink } from '../../routing/router';
 import { AllowEntryDialog } from './AllowEntryDialog';
@@ -70,7 +69,7 @@ export function SubmissionPage({ route }: PageProps) {
   const history = useAsync<AuditPage>(() => api.audit({ q: id, limit: 100 }), [id]);
   const body = useAsync(async () => {
     if (!loaded.data?.submission.hasMessage) return null;
-    return readMessage(new Uint8Array(await api.message(id)));
+    return api.submissionPreview(id);
   }, [id, loaded.data?.submission.hasMessage]);
 
   const analyze = useCallback(async () => {
@@ -188,7 +187,7 @@ export function SubmissionPage({ route }: PageProps) {
               ) : body.error ? (
                 <ErrorBar error={body.error} onRetry={body.reload} />
               ) : body.data ? (
-                <SafePreview body={body.data} />
+                <SafePreview preview={body.data} />
               ) : (
                 <Loading />
               )

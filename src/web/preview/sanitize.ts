@@ -1,12 +1,12 @@
 /**
- * Turns a reported message's HTML into a document that can do nothing: DOMPurify keeps only
+ * Turns a message's HTML (a report, or a quarantined message) into a document that can do nothing: DOMPurify keeps only
  * HTML (no SVG or MathML), drops scripts, event handlers, forms, frames, meta refreshes and
  * every javascript: URL; links lose their targets (their address stays readable as a
- * tooltip); remote images and CSS url()s are held back until the admin asks for them.
+ * tooltip); remote images and CSS url()s are held back until the reader asks for them.
  *
  * The result is one layer of three: the preview also sits in an iframe sandboxed without
  * allow-scripts (or anything else), and the document carries a Content-Security-Policy that
- * forbids scripts and every remote load but the images the admin allowed.
+ * forbids scripts and every remote load but the images the reader allowed. Shared by the portal and the add-in (src/web).
  */
 import DOMPurify from 'dompurify';
 
