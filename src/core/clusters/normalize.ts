@@ -53,35 +53,60 @@ function pushDomain(text: string, into: string[]): void {
   if (domain.length > 0) into.push(domain.startsWith('www.') ? domain.slice(4) : domain);
 }
 
+/** The tokens of one piece of text between white space: a link's domain, an address's domain, or its words. */
+function pushPiece(piece: string, tokens: string[]): void {
+  if (piece.length === 0) return;
+  const link = piece.search(LINK_START);
+  if (link !== -1) {
+    pushWords(piece.slice(0, link), tokens);
+    const rest = piece.slice(link).replace(/^https?:\/\//, '');
+    const authority = rest.split(/[/?#\\]/, 1)[0] ?? '';
+    pushDomain(authority.slice(authority.lastIndexOf('@') + 1), tokens);
+    return;
+  }
+  const at = piece.lastIndexOf('@');
+  if (at !== -1) {
+    // The local part is personal (the recipient's own address): only the domain is kept.
+    pushDomain(piece.slice(at + 1), tokens);
+    return;
+  }
+  pushWords(piece, tokens);
+}
+
 /**
  * The words of `text` that a fingerprint is made of, in order (see the file comment). Linear
  * in the text: it is split at white space first, and each piece is a link, an address, or
  * words, so no pattern can backtrack across a long run of punctuation.
+ *
+ * A very long text keeps only its head and tail (EDGE_TOKENS each): they carry the template
+ * (greeting, masthead, footer, legal lines); the middle is content. Only the pieces those come
+ * from are read for words (from the front, then from the back), so a 50 KB newsletter costs
+ * what its edges cost; when the two meet, the text is short enough to read whole.
  */
 export function fingerprintTokens(text: string): string[] {
-  const tokens: string[] = [];
-  for (const piece of text.normalize('NFKC').toLowerCase().split(WHITE_SPACE)) {
-    if (piece.length === 0) continue;
-    const link = piece.search(LINK_START);
-    if (link !== -1) {
-      pushWords(piece.slice(0, link), tokens);
-      const rest = piece.slice(link).replace(/^https?:\/\//, '');
-      const authority = rest.split(/[/?#\\]/, 1)[0] ?? '';
-      pushDomain(authority.slice(authority.lastIndexOf('@') + 1), tokens);
-      continue;
-    }
-    const at = piece.lastIndexOf('@');
-    if (at !== -1) {
-      // The local part is personal (the recipient's own address): only the domain is kept.
-      pushDomain(piece.slice(at + 1), tokens);
-      continue;
-    }
-    pushWords(piece, tokens);
+  const pieces = text.normalize('NFKC').toLowerCase().split(WHITE_SPACE);
+  const head: string[] = [];
+  let next = 0;
+  for (; next < pieces.length && head.length < EDGE_TOKENS; next++) pushPiece(pieces[next] ?? '', head);
+  // The tail, piece by piece from the end, each piece's tokens in their order.
+  const tail: string[][] = [];
+  let tailCount = 0;
+  let last = pieces.length - 1;
+  for (; last >= next && tailCount < EDGE_TOKENS; last--) {
+    const own: string[] = [];
+    pushPiece(pieces[last] ?? '', own);
+    tail.push(own);
+    tailCount += own.length;
   }
-  if (tokens.length <= 2 * EDGE_TOKENS) return tokens;
-  // A very long text: its head and tail carry the template (greeting, masthead, footer, legal
-  // lines); the middle is content. Bounded work per message, too.
-  return [...tokens.slice(0, EDGE_TOKENS), ...tokens.slice(tokens.length - EDGE_TOKENS)];
+  const tailTokens = tail.reverse().flat();
+  if (tailCount < EDGE_TOKENS) {
+    // Head and tail met: every piece was read once, in order.
+    const tokens = [...head, ...tailTokens];
+    if (tokens.length <= 2 * EDGE_TOKENS) return tokens;
+    return [...tokens.slice(0, EDGE_TOKENS), ...tokens.slice(tokens.length - EDGE_TOKENS)];
+  }
+  // The pieces between (from `next` to `last`) are the middle: their words would be dropped anyway.
+  return [...head.slice(0, EDGE_TOKENS), ...tailTokens.slice(tailTokens.length - EDGE_TOKENS)];
 }
 
 /** Elements whose content is not text a reader sees. */
