@@ -34,7 +34,6 @@ import { buildTenantIndex, findMatch } from '../../core/lists';
 import { canAdminister, type Principal } from '../../core/permissions';
 import type { Clock } from '../../core/time/clock';
 import { headerBlockOf } from '../mail/header-block';
-import { releasedHeaderLine } from '../mail/released-copy';
 import type { AuditRecord } from '../store/audit-repo';
 import type { BlobReader } from '../store/blob-store';
 import type { BulkReleaseJobRow } from '../store/bulk-release-repo';
@@ -43,7 +42,7 @@ import type { Store, UnitOfWork } from '../store/unit-of-work';
 import type { AllowBlockService } from './allow-block-service';
 import type { AnalysisService } from './analysis-service';
 import { badRequest, forbidden, notFound } from './errors';
-import { noticeMessageId } from './notice-templates-service';
+import { releaseInUnit } from './quarantine-release';
 import type { PolicySource } from './settings-service';
 
 /** A message quarantined for more recipients than this is flagged `wideRecipients`. */
@@ -244,17 +243,12 @@ export class QuarantineBulkService {
         if (await unit.bulkRelease.markMember(job.id, id, 'failed', null, 'the quarantined message is gone')) failed++;
         continue;
       }
-      const changed = await unit.quarantine.setRelease(row.id, RELEASABLE, { release_status: 'released', released_date_time: now, release_decided_date_time: now, release_decided_by: job.created_by });
-      if (!changed) {
+      const mailId = await releaseInUnit(unit, row, job.created_by, RELEASABLE, now, noticeSender);
+      if (mailId === undefined) {
         // Released meanwhile (by an admin, the recipient, or another job): it is released, once, and not by this job.
         if (await unit.bulkRelease.markMember(job.id, id, 'released', null, 'already released')) released++;
         continue;
       }
-      const mailId = randomUUID();
-      await unit.mail.enqueue({
-        id: mailId, kind: 'quarantineRelease', from: noticeSender, to: row.recipient, subject: row.subject,
-        text: releasedHeaderLine(row.id, job.created_by), messageId: noticeMessageId(noticeSender), relatedId: row.id, rawSha256: row.message_sha256,
-      }, now);
       await unit.bulkRelease.markMember(job.id, id, 'released', mailId, null);
       released++;
       audit.push({
@@ -356,12 +350,8 @@ export class QuarantineBulkService {
       const audit: AuditRecord[] = [];
       let any = false;
       for (const r of await unit.quarantine.ofMessage(row.message_sha256)) {
-        if (!(await unit.quarantine.setRelease(r.id, RELEASABLE, { release_status: 'released', released_date_time: now, release_decided_date_time: now, release_decided_by: principal.email }))) continue;
-        const mailId = randomUUID();
-        await unit.mail.enqueue({
-          id: mailId, kind: 'quarantineRelease', from: noticeSender, to: r.recipient, subject: r.subject,
-          text: releasedHeaderLine(r.id, principal.email), messageId: noticeMessageId(noticeSender), relatedId: r.id, rawSha256: r.message_sha256,
-        }, now);
+        const mailId = await releaseInUnit(unit, r, principal.email, RELEASABLE, now, noticeSender);
+        if (mailId === undefined) continue;
         any = true;
         audit.push({ at: now, actor: principal.email, actorSubject: principal.id, action: 'quarantine.released', targetType: TARGET, targetId: r.id, detail: { by: 'releaseSubmitAllow', recipient: r.recipient, mailId } });
       }

@@ -19,7 +19,6 @@ import type { Principal } from '../../core/permissions';
 import { allowedActions, builtInPolicy, isQuarantineReason, underHardRule, visibleToRecipient, type QuarantinePolicy } from '../../core/quarantine';
 import type { Clock } from '../../core/time/clock';
 import { headerBlockOf } from '../mail/header-block';
-import { releasedHeaderLine } from '../mail/released-copy';
 import type { BlobReader } from '../store/blob-store';
 import type { QuarantineAnalysisRow } from '../store/bulk-release-repo';
 import type { QuarantineListRow, QuarantineRow, ReleaseDeliveryRow } from '../store/quarantine-repo';
@@ -27,6 +26,7 @@ import type { Store, UnitOfWork } from '../store/unit-of-work';
 import { searchWords, type SubmissionsService } from './submissions-service';
 import { badRequest, notFound, ServiceError } from './errors';
 import { noticeMessageId } from './notice-templates-service';
+import { releaseInUnit } from './quarantine-release';
 import { decisionNotice, noticeLocale, quarantineItemLink, requestNotice } from './quarantine-notices';
 import { cursorPosition } from './paging';
 import type { PolicySource } from './settings-service';
@@ -379,20 +379,13 @@ export class QuarantineService {
   }
 
   /**
-   * Marks `row` released (when its status is one of `from`) and queues its delivery in the same
-   * unit of work: the original, unchanged but for one X-Second-Look-Released line, to the
-   * recipient. Returns the queued mail's id; 409 when the row's status changed meanwhile.
-   * `noticeSender` is read before the transaction: a settings read outside it, once the cache
-   * has expired, would wait on the embedded database's one connection this transaction holds.
+   * releaseInUnit, with 409 when the row's status changed meanwhile. `noticeSender` is read
+   * before the transaction: a settings read inside it, once the cache has expired, would wait
+   * on the embedded database's one connection this transaction holds.
    */
   private async releaseRow(unit: UnitOfWork, row: QuarantineListRow, by: string, from: readonly ReleaseStatus[], now: string, noticeSender: string): Promise<string> {
-    const changed = await unit.quarantine.setRelease(row.id, from, { release_status: 'released', released_date_time: now, release_decided_date_time: now, release_decided_by: by });
-    if (!changed) throw this.conflict((await unit.quarantine.byId(row.id))?.release_status);
-    const mailId = randomUUID();
-    await unit.mail.enqueue({
-      id: mailId, kind: 'quarantineRelease', from: noticeSender, to: row.recipient, subject: row.subject,
-      text: releasedHeaderLine(row.id, by), messageId: noticeMessageId(noticeSender), relatedId: row.id, rawSha256: row.message_sha256,
-    }, now);
+    const mailId = await releaseInUnit(unit, row, by, from, now, noticeSender);
+    if (mailId === undefined) throw this.conflict((await unit.quarantine.byId(row.id))?.release_status);
     return mailId;
   }
 

@@ -115,11 +115,6 @@ export class MailOutboxRepo {
     return claimed.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
   }
 
-  /** Extends the lease of a mail `owner` is still sending. False when it no longer holds it. */
-  async renewLease(id: string, owner: string, leaseUntil: string): Promise<boolean> {
-    return (await this.renewLeases([id], owner, leaseUntil)) === 1;
-  }
-
   /** Extends the leases of the mails `owner` is still sending among `ids`; how many it still held. */
   async renewLeases(ids: readonly string[], owner: string, leaseUntil: string): Promise<number> {
     if (ids.length === 0) return 0;
@@ -134,14 +129,9 @@ export class MailOutboxRepo {
   }
 
   /**
-   * The mail `owner` sent was accepted. Also from `unconfirmed`: when a slow send outlived its
-   * lease, its sender still knows best how it ended.
+   * The mails `owner` sent were accepted; how many were recorded. Also from `unconfirmed`: when
+   * a slow send outlived its lease, its sender still knows best how it ended.
    */
-  async markSent(id: string, owner: string, now: string): Promise<boolean> {
-    return (await this.markAllSent([id], owner, now)) === 1;
-  }
-
-  /** markSent for several mails in one statement; how many were recorded. */
   async markAllSent(ids: readonly string[], owner: string, now: string): Promise<number> {
     if (ids.length === 0) return 0;
     const result = await this.db
