@@ -173,6 +173,31 @@ run('My quarantine in the task pane and in a plain browser, in Chromium', () => 
     expect(queued[0]).toMatchObject({ to: USER.emailAddress, subject: 'Invoice 2026-118' });
   }, 60_000);
 
+  // The preview in Outlook's other display languages: its buttons, the blocked-image notice and
+  // the frame's title are the catalog's, and a screenshot of each is kept to look at.
+  const PREVIEW_LANGUAGES = [
+    { language: 'da-DK', preview: 'Forhåndsvis', blocked: '1 billede udefra er blokeret', load: 'Hent billeder udefra', frameTitle: 'Mailens indhold (renset)' },
+    { language: 'fr-FR', preview: 'Aperçu', blocked: '1 image distante bloquée', load: 'Charger les images distantes', frameTitle: 'Corps du message (nettoyé)' },
+  ];
+  for (const expected of PREVIEW_LANGUAGES) {
+    test(`${expected.language}: the preview speaks Outlook's display language`, async () => {
+      await quarantine('Invoice 2026-118', htmlInvoice('Invoice 2026-118'));
+      let page: Page;
+      ({ context, page } = await openPaneContext(browser, MESSAGE, USER, expected.language));
+      await page.setViewportSize({ width: 380, height: 900 });
+      await page.goto(`${server.origin}/addin/taskpane.html?view=quarantine`);
+      const item = page.getByRole('listitem', { name: 'Invoice 2026-118' });
+      await item.getByRole('button', { name: expected.preview }).click();
+      await page.frameLocator('[data-testid="preview-frame"]').getByText('Dear Anna, please find invoice 2026-118 for November attached.').waitFor();
+      expect(await item.getByTestId('preview-frame').getAttribute('title')).toBe(expected.frameTitle);
+      await item.getByTestId('blocked-images').getByText(expected.blocked).waitFor();
+      expect(await item.getByTestId('load-images').textContent()).toBe(expected.load);
+      expect(await page.evaluate('document.documentElement.lang')).toBe(expected.language);
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, `quarantine-preview-${expected.language}.png`), fullPage: true });
+    }, 60_000);
+  }
+
   test('opened in a plain browser, the same link asks to sign in and then lists the quarantine (fr-FR)', async () => {
     await quarantine('Facture 118');
     context = await browser.newContext({ locale: 'fr-FR' });

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { chromiumAvailable, launchChromium } from './support/chromium';
 import { QUARANTINE_ENV, goTo, openPortal, seedQuarantine, seedShowcase, startPortalServer, type PortalServer, type PortalSession } from './support/portal';
 import { REPO_ROOT, ensureWebBuild } from './support/web-build';
@@ -64,6 +65,7 @@ run('admin portal pages: accessible, and captured in every language', () => {
   let browser: Browser;
   let server: PortalServer;
   let session: PortalSession | undefined;
+  let relay: SmtpSink | undefined;
 
   beforeAll(async () => {
     ensureWebBuild();
@@ -77,11 +79,14 @@ run('admin portal pages: accessible, and captured in every language', () => {
   afterEach(async () => {
     await session?.context.close();
     await server?.close();
+    await relay?.close();
   });
 
   for (const locale of ['en-US', 'da-DK', 'fr-FR']) {
     test(`${locale}: every page has no serious or critical axe violation`, async () => {
-      server = await startPortalServer({ ...QUARANTINE_ENV });
+      // Mail goes to a relay that refuses one mailbox, so a failed release delivery shows too.
+      relay = await startSmtpSink({ refuseAddresses: { 'bo@contoso.example': 550 } });
+      server = await startPortalServer({ ...QUARANTINE_ENV, SECOND_LOOK_SMTP_RELAY: relay.url });
       const showcase = await seedShowcase(server, locale);
       const quarantine = await seedQuarantine(server);
       session = await openPortal(browser, server, { locale });
@@ -189,7 +194,8 @@ run('admin portal pages: accessible, and captured in every language', () => {
         await page.waitForFunction(() => document.querySelector('[data-testid=bulk-dialog] [role=progressbar]') === null);
       });
       await closeDialog(page, 'bulk-dialog');
-      // Each recipient's release delivery as the mail queue holds it: two sent, one still queued.
+      // Each recipient's release delivery as the mail queue holds it: two sent, one still
+      // queued, and after the next round that one refused by the relay (a link to the queue).
       const releaser = await server.token('qa@contoso.example', ['QuarantineAdministrator']);
       const release = (recipients: string[]) =>
         fetch(`${server.origin}/api/quarantine/${quarantine.newsletter}/release`, { method: 'POST', headers: { authorization: `Bearer ${releaser}`, 'content-type': 'application/json' }, body: JSON.stringify({ recipients }) });
@@ -199,6 +205,16 @@ run('admin portal pages: accessible, and captured in every language', () => {
       await visit('26-quarantine-item-delivery', `/admin/quarantine/${quarantine.newsletter}`, async () => {
         await page.locator('[data-testid=release-delivery][data-state=queued]').waitFor();
         expect(await page.locator('[data-testid=release-delivery][data-state=sent]').count()).toBe(2);
+        await page.getByTestId('recipients').scrollIntoViewIfNeeded();
+      });
+      await server.app.mailSender.runOnce();
+      expect(relay.accepted.map((m) => m.to).flat()).not.toContain('bo@contoso.example');
+      await goTo(page, '/admin/quarantine'); // away and back: the item page loads afresh
+      await visit('27-quarantine-item-delivery-failed', `/admin/quarantine/${quarantine.newsletter}`, async () => {
+        const failed = page.locator('[data-testid=release-delivery][data-state=failed]');
+        await failed.waitFor();
+        expect(await failed.textContent()).toContain('550');
+        expect(await failed.getByRole('link').getAttribute('href')).toBe('/admin/mail-queue?state=failed');
         await page.getByTestId('recipients').scrollIntoViewIfNeeded();
       });
 

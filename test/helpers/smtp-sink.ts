@@ -32,6 +32,8 @@ export interface SinkOptions {
   refuseCode?: number;
   /** Refuse every recipient with this code. */
   refuseRecipients?: number;
+  /** Refuse these recipients (lower-case addresses) with their codes; others are taken. */
+  refuseAddresses?: Readonly<Record<string, number>>;
   /** Take this many messages whole, then drop the connection without a reply. */
   dropFirst?: number;
   /** Wait this long before answering each message (so concurrent senders overlap). */
@@ -88,8 +90,10 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
       if (options.auth && auth.username === options.auth.user && auth.password === options.auth.password) return callback(null, { user: auth.username });
       return callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
     },
-    onRcptTo(_address, _session, callback) {
+    onRcptTo(address, _session, callback) {
       if (options.refuseRecipients) return callback(Object.assign(new Error('Recipient refused'), { responseCode: options.refuseRecipients }));
+      const code = options.refuseAddresses?.[address.address.toLowerCase()];
+      if (code !== undefined) return callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: code }));
       return callback();
     },
     onData(stream, session: SMTPServerSession, callback) {

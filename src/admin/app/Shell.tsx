@@ -67,7 +67,12 @@ const useStyles = makeStyles({
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
-    height: '40px',
+    // At least 40 px, and taller when a label wraps (French and Danish labels can be long).
+    minHeight: '40px',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    lineHeight: tokens.lineHeightBase300,
+    boxSizing: 'border-box',
     paddingLeft: tokens.spacingHorizontalL,
     paddingRight: tokens.spacingHorizontalM,
     marginLeft: tokens.spacingHorizontalS,

@@ -627,7 +627,8 @@ export const portalDaDK: PortalCatalog = {
     empty: 'Karantænen er tom.',
     emptyFiltered: 'Ingen beskeder i karantæne passer til disse filtre.',
     noSubject: '(intet emne)',
-    columns: { message: 'Emne · afsender', recipient: 'Modtager', reason: 'Årsag', received: 'Modtaget', expires: 'Udløber', status: 'Frigivelse', actions: 'Handlinger' },
+    columns: { message: 'Emne · afsender', recipient: 'Modtager', reasonStatus: 'Årsag · frigivelse', dates: 'Modtaget · udløber', actions: 'Handlinger' },
+    expiresShort: (when: string) => `Udløber ${when}`,
     reasons: {
       spam: 'Spam',
       highConfidenceSpam: 'Spam med høj sikkerhed',

@@ -632,7 +632,8 @@ export const portalEnUS = {
     empty: 'The quarantine is empty.',
     emptyFiltered: 'No quarantined message matches these filters.',
     noSubject: '(no subject)',
-    columns: { message: 'Subject · sender', recipient: 'Recipient', reason: 'Reason', received: 'Received', expires: 'Expires', status: 'Release', actions: 'Actions' },
+    columns: { message: 'Subject · sender', recipient: 'Recipient', reasonStatus: 'Reason · release', dates: 'Received · expires', actions: 'Actions' },
+    expiresShort: (when: string) => `Expires ${when}`,
     reasons: {
       spam: 'Spam',
       highConfidenceSpam: 'High-confidence spam',

@@ -627,7 +627,8 @@ export const portalFrFR: PortalCatalog = {
     empty: 'La quarantaine est vide.',
     emptyFiltered: 'Aucun message en quarantaine ne correspond à ces filtres.',
     noSubject: '(sans objet)',
-    columns: { message: 'Objet · expéditeur', recipient: 'Destinataire', reason: 'Motif', received: 'Reçu', expires: 'Expire', status: 'Libération', actions: 'Actions' },
+    columns: { message: 'Objet · expéditeur', recipient: 'Destinataire', reasonStatus: 'Motif · libération', dates: 'Reçu · expiration', actions: 'Actions' },
+    expiresShort: (when: string) => `Expire le ${when}`,
     reasons: {
       spam: 'Courrier indésirable',
       highConfidenceSpam: 'Courrier indésirable à haut niveau de confiance',

@@ -52,6 +52,9 @@ const useStyles = makeStyles({
   recipientName: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
   recipientItem: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0 },
   delivery: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  // A release the relay refused (or may not have taken) reads as a problem at a glance: the
+  // row itself still says Released, since the decision stands and a resend needs no new one.
+  deliveryStuck: { color: tokens.colorPaletteRedForeground1 },
   help: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -130,7 +133,7 @@ function Delivery({ delivery }: { delivery: ReleaseDelivery }) {
     ...(stuck && delivery.lastError ? [`${d.lastError}: ${delivery.lastError}`] : []),
   ];
   return (
-    <Caption1 className={styles.delivery} data-testid="release-delivery" data-state={delivery.state}>
+    <Caption1 className={mergeClasses(styles.delivery, stuck && styles.deliveryStuck)} data-testid="release-delivery" data-state={delivery.state}>
       {parts.join(' · ')}
       {stuck ? (
         <>

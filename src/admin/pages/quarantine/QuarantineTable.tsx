@@ -1,6 +1,9 @@
 /**
- * Quarantined rows: subject and sender, recipient, reason, received and expiry, release
- * state; and, for quarantine administrators, the row's actions in one menu.
+ * Quarantined rows: subject and sender, recipient, reason and release state, received and
+ * expiry; and, for quarantine administrators, the row's actions in one menu.
+ *
+ * Pairs share a column, one above the other (as subject and sender do), so that on a laptop's
+ * 1280 px the subject keeps most of the width: seven columns side by side left it ~180 px.
  */
 import {
   Menu,
@@ -22,7 +25,7 @@ import {
 import { ArrowDownload20Regular, CheckmarkCircle20Regular, Delete20Regular, DismissCircle20Regular, Eye20Regular, MailArrowForward20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
 import type { QuarantineItem } from '../../../contracts/quarantine';
 import { usePortal } from '../../app/context';
-import { formatDateTime, formatShort } from '../../app/format';
+import { formatDate, formatDateTime, formatShort } from '../../app/format';
 import { navigate, onLinkClick } from '../../routing/router';
 import { hrefOf } from '../../routing/routes';
 import { ReasonBadge, ReleaseBadge } from './badges';
@@ -30,12 +33,12 @@ import type { RowAction } from './ConfirmDialog';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'fixed', width: '100%', backgroundColor: tokens.colorNeutralBackground1 },
-  messageCol: { width: '40%' },
+  // The subject's column has no width: with a fixed layout it takes what the others leave.
   recipientCol: { width: '24%' },
-  reasonCol: { width: '150px' },
-  dateCol: { width: '120px' },
-  statusCol: { width: '150px' },
-  actionsCol: { width: '56px' },
+  reasonStatusCol: { width: '168px' },
+  datesCol: { width: '144px' },
+  actionsCol: { width: '48px' },
+  badges: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS, paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   twoLines: { display: 'flex', flexDirection: 'column', minWidth: 0, paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   cellText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block' },
@@ -68,12 +71,10 @@ export function QuarantineTable({ items, busy, onAction, onDownload }: Quarantin
     <Table className={styles.table} aria-label={q.title} data-testid="quarantine-table">
       <TableHeader>
         <TableRow>
-          <TableHeaderCell className={styles.messageCol}>{q.columns.message}</TableHeaderCell>
+          <TableHeaderCell>{q.columns.message}</TableHeaderCell>
           <TableHeaderCell className={styles.recipientCol}>{q.columns.recipient}</TableHeaderCell>
-          <TableHeaderCell className={styles.reasonCol}>{q.columns.reason}</TableHeaderCell>
-          <TableHeaderCell className={styles.dateCol}>{q.columns.received}</TableHeaderCell>
-          <TableHeaderCell className={styles.dateCol}>{q.columns.expires}</TableHeaderCell>
-          <TableHeaderCell className={styles.statusCol}>{q.columns.status}</TableHeaderCell>
+          <TableHeaderCell className={styles.reasonStatusCol}>{q.columns.reasonStatus}</TableHeaderCell>
+          <TableHeaderCell className={styles.datesCol}>{q.columns.dates}</TableHeaderCell>
           <TableHeaderCell className={styles.actionsCol}>
             <span className={styles.srOnly}>{q.columns.actions}</span>
           </TableHeaderCell>
@@ -102,20 +103,20 @@ export function QuarantineTable({ items, busy, onAction, onDownload }: Quarantin
                 </span>
               </TableCell>
               <TableCell>
-                <ReasonBadge reason={item.reason} />
+                <div className={styles.badges}>
+                  <ReasonBadge reason={item.reason} />
+                  <ReleaseBadge status={item.releaseStatus} />
+                </div>
               </TableCell>
               <TableCell>
-                <span className={styles.cellText} title={formatDateTime(locale, item.receivedDateTime)}>
-                  {formatShort(locale, item.receivedDateTime)}
-                </span>
-              </TableCell>
-              <TableCell>
-                <span className={styles.cellText} title={formatDateTime(locale, item.expiresDateTime)}>
-                  {formatShort(locale, item.expiresDateTime)}
-                </span>
-              </TableCell>
-              <TableCell>
-                <ReleaseBadge status={item.releaseStatus} />
+                <div className={styles.twoLines}>
+                  <span className={styles.cellText} title={formatDateTime(locale, item.receivedDateTime)}>
+                    {formatShort(locale, item.receivedDateTime)}
+                  </span>
+                  <span className={styles.secondLine} title={formatDateTime(locale, item.expiresDateTime)}>
+                    {q.expiresShort(formatDate(locale, item.expiresDateTime))}
+                  </span>
+                </div>
               </TableCell>
               <TableCell>
                 <Menu positioning="below-end">
