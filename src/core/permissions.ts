@@ -40,6 +40,15 @@ export function canManageQuarantine(principal: Principal): boolean {
 }
 
 /**
+ * May read the quarantine: every row, its message and preview, the bulk release jobs. The
+ * security team, and quarantine administrators: they act on what they see, as Defender's
+ * Quarantine Administrator does, without reading reports, lists or settings.
+ */
+export function canReadQuarantine(principal: Principal): boolean {
+  return canReadAll(principal) || principal.roles.includes('QuarantineAdministrator');
+}
+
+/**
  * May hand messages to the quarantine (POST /api/quarantine): an MTA or another integration.
  * Only this role: an administrator releases mail, and need not also be able to put it there.
  */

@@ -148,6 +148,32 @@ run('admin portal: quarantine', () => {
     );
   }, 90_000);
 
+  test('a Quarantine Administrator alone: the portal opens on the quarantine, shows nothing else, and releases', async () => {
+    session = await openPortal(browser, server, { email: 'qa@contoso.example', roles: ['QuarantineAdministrator'] });
+    const { page } = session;
+    // Signed in at /admin/ (the overview, the security team's): the quarantine opens instead.
+    await page.waitForFunction(() => location.pathname === '/admin/quarantine');
+    await page.getByTestId('quarantine-row').nth(5).waitFor();
+    expect(await page.locator('nav a').allTextContents()).toEqual(['Quarantine']);
+    await expect(page.getByTestId('quarantine-only').textContent()).resolves.toContain('Quarantine access');
+    expect(await page.getByTestId('read-only').count()).toBe(0);
+    expect(await page.title()).toBe('Quarantine · Second Look');
+    // Another page's address brings the quarantine back, not a page of refusals.
+    await goTo(page, '/admin/settings');
+    await page.waitForFunction(() => location.pathname === '/admin/quarantine');
+    await page.getByTestId('quarantine-row').first().waitFor();
+
+    await goTo(page, `/admin/quarantine/${seeded.newsletter}`);
+    await page.getByTestId('preview-frame').waitFor();
+    // Release + submit + allow also makes an allow entry: the Security Administrator's.
+    expect(await page.getByTestId('release-submit-allow').count()).toBe(0);
+    await page.getByTestId('release').click();
+    await page.getByTestId('release-confirm').click();
+    await page.locator('[data-testid=recipient][data-status=released]').nth(2).waitFor();
+    const newsletter = (await rows()).filter((r) => r.subject === 'Northwind weekly — issue 48');
+    expect(newsletter.map((r) => r.releaseStatus)).toEqual(['released', 'released', 'released']);
+  }, 90_000);
+
   test('a Security Reader sees every row and the .eml, and no action', async () => {
     session = await openPortal(browser, server, { email: READER, roles: ['SecurityReader'] });
     const { page } = session;

@@ -1,7 +1,8 @@
 /**
  * Every route in the OpenAPI document refuses the wrong user and role: an end user gets 403 on
  * every route that is not theirs, a SecurityReader gets 403 on every route that changes
- * something, and nobody without a token gets past 401. The routes are read from the document,
+ * something (and reads the quarantine), a QuarantineAdministrator gets through every route of
+ * the admins' quarantine and no other, and nobody without a token gets past 401. The routes are read from the document,
  * so a new route is held to this at once: one that is not in the tables below counts as an
  * administrator's route, and a route for end users must be named here deliberately.
  */
@@ -142,5 +143,26 @@ describe('who may call each route', () => {
       if (response.statusCode !== 403) wrong.push(`${operation.key}: ${response.statusCode}`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  test('a QuarantineAdministrator is let through every route of the admins\' quarantine, reading and acting', async () => {
+    const quarantineRoutes = operations.filter((o) => o.key.includes(' /api/quarantine') && !INTAKE.has(o.key));
+    expect(quarantineRoutes.filter((o) => o.method === 'GET').length).toBeGreaterThanOrEqual(6);
+    const refused: string[] = [];
+    for (const operation of quarantineRoutes) {
+      const response = await call(operation, tokens.quarantine);
+      if (response.statusCode === 403 || response.statusCode === 401) refused.push(`${operation.key}: ${response.statusCode} ${response.body.slice(0, 120)}`);
+    }
+    expect(refused).toEqual([]);
+  });
+
+  test('a SecurityReader reads the admins\' quarantine', async () => {
+    const reads = operations.filter((o) => o.method === 'GET' && o.key.includes(' /api/quarantine'));
+    const refused: string[] = [];
+    for (const operation of reads) {
+      const response = await call(operation, tokens.reader);
+      if (response.statusCode === 403 || response.statusCode === 401) refused.push(`${operation.key}: ${response.statusCode}`);
+    }
+    expect(refused).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { createApi } from '../api/client';
 import { permissionsOf, type Auth } from '../auth/auth';
 import { EmptyState, Loading } from '../components/layout';
 import { navigate, useLocation, RouteLink } from '../routing/router';
+import { hrefOf, sectionOf } from '../routing/routes';
 import { PortalContext, usePortal, type NoticeIntent, type PortalContextValue } from './context';
 import { PAGES } from './pages';
 import { Shell } from './Shell';
@@ -118,9 +119,18 @@ export function Root({ auth, failure, initialLocale }: RootProps) {
       audit: t.nav.audit,
       settings: t.nav.settings,
       mailQueue: t.nav.mailQueue,
+      quarantine: t.nav.quarantine,
+      quarantineItem: t.nav.quarantine,
     };
     document.title = name ? `${titles[name] ?? ''} · ${t.app.name}` : `${t.app.name} · ${t.app.portal}`;
   }, [route.name, t]);
+
+  // A quarantine administrator sees only the quarantine: any other page opens it instead.
+  const quarantineOnly = context !== null && !context.can.read && context.can.quarantineRead;
+  const elsewhere = quarantineOnly && route.name !== 'signedOut' && sectionOf(route) !== 'quarantine';
+  useEffect(() => {
+    if (elsewhere) navigate(hrefOf({ name: 'quarantine' }), { replace: true });
+  }, [elsewhere]);
 
   let body;
   if (!context || route.name === 'signedOut') {
@@ -128,6 +138,12 @@ export function Root({ auth, failure, initialLocale }: RootProps) {
     body = <SignedOut auth={auth} reason={reason} failure={failure} t={t} locale={locale} setLocale={setLocale} />;
   } else if (!context.can.any) {
     body = <SignedOut auth={auth} reason="noRole" user={context.user} t={t} locale={locale} setLocale={setLocale} />;
+  } else if (elsewhere) {
+    body = (
+      <PortalContext.Provider value={context}>
+        <Loading />
+      </PortalContext.Provider>
+    );
   } else {
     const Page = route.name === 'signIn' ? PAGES.overview : PAGES[route.name];
     body = (

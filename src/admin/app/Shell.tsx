@@ -104,13 +104,15 @@ interface NavItem {
   route: Route;
   label: (t: ReturnType<typeof usePortal>['t']) => string;
   icon: ReactNode;
+  /** Who sees it: the quarantine is also a quarantine administrator's; the rest the security team's. */
+  needs?: 'quarantineRead';
 }
 
 const NAV: readonly NavItem[] = [
   { route: { name: 'overview' }, label: (t) => t.nav.overview, icon: <DataBarVertical20Regular /> },
   { route: { name: 'submissions' }, label: (t) => t.nav.submissions, icon: <MailInbox20Regular /> },
   { route: { name: 'clusters' }, label: (t) => t.nav.clusters, icon: <BranchFork20Regular /> },
-  { route: { name: 'quarantine' }, label: (t) => t.nav.quarantine, icon: <MailWarning20Regular /> },
+  { route: { name: 'quarantine' }, label: (t) => t.nav.quarantine, icon: <MailWarning20Regular />, needs: 'quarantineRead' },
   { route: { name: 'allowBlock' }, label: (t) => t.nav.allowBlock, icon: <ShieldCheckmark20Regular /> },
   { route: { name: 'audit' }, label: (t) => t.nav.audit, icon: <History20Regular /> },
   { route: { name: 'mailQueue' }, label: (t) => t.nav.mailQueue, icon: <MailArrowUp20Regular /> },
@@ -160,7 +162,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </header>
       <nav className={styles.nav} aria-label={t.app.mainNav}>
         <ul className={styles.navList}>
-          {NAV.map((item) => {
+          {NAV.filter((item) => (item.needs === 'quarantineRead' ? can.quarantineRead : can.read)).map((item) => {
             const href = hrefOf(item.route);
             const current = section === item.route.name;
             return (
@@ -180,7 +182,11 @@ export function Shell({ children }: { children: ReactNode }) {
             );
           })}
         </ul>
-        {!can.change ? (
+        {!can.read ? (
+          <Caption1 className={styles.readOnly} data-testid="quarantine-only">
+            {t.app.quarantineOnly}: {t.app.quarantineOnlyHelp}
+          </Caption1>
+        ) : !can.change ? (
           <Caption1 className={styles.readOnly} data-testid="read-only">
             {t.app.readOnly}: {t.app.readOnlyHelp}
           </Caption1>

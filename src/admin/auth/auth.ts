@@ -39,6 +39,8 @@ export function permissionsOf(user: PortalUser | null) {
     read: admin || roles.includes('SecurityReader'),
     change: admin,
     quarantine: admin || roles.includes('QuarantineAdministrator'),
+    /** Reads the quarantine: the security team, and quarantine administrators (who see nothing else). */
+    quarantineRead: admin || roles.includes('SecurityReader') || roles.includes('QuarantineAdministrator'),
     any: roles.length > 0,
   };
 }

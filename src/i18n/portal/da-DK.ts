@@ -15,6 +15,8 @@ export const portalDaDK: PortalCatalog = {
     signedInAs: (email) => `Logget ind som ${email}`,
     readOnly: 'Kun læseadgang',
     readOnlyHelp: 'Du kan læse alt; ændringer kræver rollen Security Administrator.',
+    quarantineOnly: 'Adgang til karantæne',
+    quarantineOnlyHelp: 'Du kan gennemgå, frigive og slette mails i karantæne; de andre sider kræver rollen Security Reader eller Security Administrator.',
     notFoundTitle: 'Siden findes ikke',
     notFoundBody: 'Adressen kan være skrevet forkert, eller elementet er slettet.',
     backToOverview: 'Gå til oversigten',
@@ -34,7 +36,7 @@ export const portalDaDK: PortalCatalog = {
     oneTimeLinkHelp:
       'Åbn det engangslink til login, som serveren skrev, da den startede. Hvert link virker én gang; få et nyt ved at genstarte serveren eller køre login-kommandoen igen.',
     redeeming: 'Logger dig ind…',
-    providerHelp: 'Log ind med din organisationskonto. Du skal have rollen Security Administrator eller Security Reader.',
+    providerHelp: 'Log ind med din organisationskonto. Du skal have rollen Security Administrator, Security Reader eller Quarantine Administrator.',
     signInButton: 'Log ind',
     signingIn: 'Sender dig videre til login-siden…',
     signedOutTitle: 'Du er logget ud',

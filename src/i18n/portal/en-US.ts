@@ -20,6 +20,8 @@ export const portalEnUS = {
     signedInAs: (email: string) => `Signed in as ${email}`,
     readOnly: 'Read-only access',
     readOnlyHelp: 'You can read everything; changes need the Security Administrator role.',
+    quarantineOnly: 'Quarantine access',
+    quarantineOnlyHelp: 'You can review, release and delete quarantined mail; the other pages need the Security Reader or Security Administrator role.',
     notFoundTitle: 'This page does not exist',
     notFoundBody: 'The address may be mistyped, or the item was removed.',
     backToOverview: 'Go to the overview',
@@ -39,7 +41,7 @@ export const portalEnUS = {
     oneTimeLinkHelp:
       'Open the one-time sign-in link the server printed when it started. Each link works once; ask for a new one by restarting the server or running the sign-in command again.',
     redeeming: 'Signing you in…',
-    providerHelp: 'Sign in with your organisation account. You need the Security Administrator or Security Reader role.',
+    providerHelp: 'Sign in with your organisation account. You need the Security Administrator, Security Reader or Quarantine Administrator role.',
     signInButton: 'Sign in',
     signingIn: 'Redirecting to your sign-in page…',
     signedOutTitle: 'You are signed out',

@@ -15,6 +15,8 @@ export const portalFrFR: PortalCatalog = {
     signedInAs: (email) => `Connecté en tant que ${email}`,
     readOnly: 'Accès en lecture seule',
     readOnlyHelp: 'Vous pouvez tout lire ; les modifications demandent le rôle Security Administrator.',
+    quarantineOnly: 'Accès à la quarantaine',
+    quarantineOnlyHelp: 'Vous pouvez examiner, libérer et supprimer les messages en quarantaine ; les autres pages demandent le rôle Security Reader ou Security Administrator.',
     notFoundTitle: 'Cette page n\'existe pas',
     notFoundBody: 'L\'adresse est peut-être mal saisie, ou l\'élément a été supprimé.',
     backToOverview: 'Aller à la vue d\'ensemble',
@@ -34,7 +36,7 @@ export const portalFrFR: PortalCatalog = {
     oneTimeLinkHelp:
       'Ouvrez le lien de connexion à usage unique que le serveur a affiché au démarrage. Chaque lien ne sert qu\'une fois ; pour en obtenir un autre, redémarrez le serveur ou relancez la commande de connexion.',
     redeeming: 'Connexion en cours…',
-    providerHelp: 'Connectez-vous avec votre compte professionnel. Il vous faut le rôle Security Administrator ou Security Reader.',
+    providerHelp: 'Connectez-vous avec votre compte professionnel. Il vous faut le rôle Security Administrator, Security Reader ou Quarantine Administrator.',
     signInButton: 'Se connecter',
     signingIn: 'Redirection vers votre page de connexion…',
     signedOutTitle: 'Vous êtes déconnecté',

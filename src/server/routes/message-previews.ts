@@ -31,7 +31,7 @@ export const messagePreviewRoutes: FastifyPluginAsyncTypebox<{ previews: Message
 
   app.get(
     '/api/quarantine/:id/preview',
-    signedIn(app, { tags: ['quarantine'], summary: 'A preview of a quarantined message', description: DESCRIPTION, params: IdParams, response: { 200: MessagePreview, ...AUTH_ERRORS, ...NOT_FOUND, ...UNREADABLE } }, 'reader'),
+    signedIn(app, { tags: ['quarantine'], summary: 'A preview of a quarantined message', description: DESCRIPTION, params: IdParams, response: { 200: MessagePreview, ...AUTH_ERRORS, ...NOT_FOUND, ...UNREADABLE } }, 'quarantineReader'),
     async (request) => previews.quarantined(request.params.id),
   );
 

@@ -34,13 +34,13 @@ export const quarantineBulkRoutes: FastifyPluginAsyncTypebox<{ bulk: QuarantineB
 
   app.get(
     '/api/quarantine/bulk-release',
-    signedIn(app, { tags, summary: 'Bulk release jobs, newest first (the latest 200)', response: { 200: BulkReleaseJobList, ...AUTH_ERRORS } }, 'reader'),
+    signedIn(app, { tags, summary: 'Bulk release jobs, newest first (the latest 200)', response: { 200: BulkReleaseJobList, ...AUTH_ERRORS } }, 'quarantineReader'),
     async () => bulk.jobs(),
   );
 
   app.get(
     '/api/quarantine/bulk-release/:id',
-    signedIn(app, { tags, summary: 'One bulk release job and its progress', params: IdParams, response: { 200: BulkReleaseJob, ...AUTH_ERRORS, ...NOT_FOUND } }, 'reader'),
+    signedIn(app, { tags, summary: 'One bulk release job and its progress', params: IdParams, response: { 200: BulkReleaseJob, ...AUTH_ERRORS, ...NOT_FOUND } }, 'quarantineReader'),
     async (request) => bulk.job(request.params.id),
   );
 

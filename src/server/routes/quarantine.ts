@@ -63,13 +63,13 @@ export const quarantineRoutes: FastifyPluginAsyncTypebox<{ quarantine: Quarantin
 
   app.get(
     '/api/quarantine',
-    signedIn(app, { tags, summary: 'Every quarantined row, filtered (recipient, sender, sender domain, subject, reason, policy, release status, received and expiry ranges)', querystring: QuarantineListQuery, response: { 200: QuarantinePage, ...INPUT_ERRORS } }, 'reader'),
+    signedIn(app, { tags, summary: 'Every quarantined row, filtered (recipient, sender, sender domain, subject, reason, policy, release status, received and expiry ranges)', querystring: QuarantineListQuery, response: { 200: QuarantinePage, ...INPUT_ERRORS } }, 'quarantineReader'),
     async (request) => quarantine.list(request.query),
   );
 
   app.get(
     '/api/quarantine/:id',
-    signedIn(app, { tags, summary: 'One quarantined row, with its headers and the other recipients of the message', params: IdParams, response: { 200: QuarantineDetail, ...AUTH_ERRORS, ...NOT_FOUND } }, 'reader'),
+    signedIn(app, { tags, summary: 'One quarantined row, with its headers and the other recipients of the message', params: IdParams, response: { 200: QuarantineDetail, ...AUTH_ERRORS, ...NOT_FOUND } }, 'quarantineReader'),
     async (request) => quarantine.detail(request.params.id),
   );
 
@@ -81,7 +81,7 @@ export const quarantineRoutes: FastifyPluginAsyncTypebox<{ quarantine: Quarantin
       params: IdParams,
       produces: ['message/rfc822'],
       response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The exact bytes received' }), ...AUTH_ERRORS, ...NOT_FOUND },
-    }, 'reader'),
+    }, 'quarantineReader'),
     async (request, reply) => {
       const bytes = await quarantine.message(request.params.id);
       return reply.type('message/rfc822').header('content-disposition', `attachment; filename="quarantine-${request.params.id}.eml"`).send(bytes);

@@ -10,7 +10,7 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
-import { canAdminister, canIntakeQuarantine, canManageQuarantine, canReadAll } from '../../core/permissions';
+import { canAdminister, canIntakeQuarantine, canManageQuarantine, canReadAll, canReadQuarantine } from '../../core/permissions';
 import { principalOf } from '../auth/authenticate';
 import { forbidden } from '../services/errors';
 
@@ -22,14 +22,16 @@ export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength:
 /**
  * Who may call a route. user: anyone signed in (the service limits them to their own data);
  * reader: SecurityReader or SecurityAdministrator; admin: SecurityAdministrator; quarantine:
- * QuarantineAdministrator or SecurityAdministrator; intake: QuarantineIntake alone.
+ * QuarantineAdministrator or SecurityAdministrator; quarantineReader: those three (reading the
+ * quarantine); intake: QuarantineIntake alone.
  */
-export type Access = 'user' | 'reader' | 'admin' | 'quarantine' | 'intake';
+export type Access = 'user' | 'reader' | 'admin' | 'quarantine' | 'quarantineReader' | 'intake';
 
 const GATES: Readonly<Record<Exclude<Access, 'user'>, { allows: typeof canReadAll; refusal: string }>> = {
   reader: { allows: canReadAll, refusal: 'this needs the SecurityAdministrator or SecurityReader role' },
   admin: { allows: canAdminister, refusal: 'this needs the SecurityAdministrator role' },
   quarantine: { allows: canManageQuarantine, refusal: 'this needs the QuarantineAdministrator or SecurityAdministrator role' },
+  quarantineReader: { allows: canReadQuarantine, refusal: 'this needs the QuarantineAdministrator, SecurityAdministrator or SecurityReader role' },
   intake: { allows: canIntakeQuarantine, refusal: 'this needs the QuarantineIntake role (an integration that hands messages to the quarantine)' },
 };
 

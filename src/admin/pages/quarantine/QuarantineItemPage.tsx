@@ -123,7 +123,7 @@ function Facts({ item }: { item: QuarantineDetail }) {
 /** Where a recipient's release delivery stands in the mail queue; failed and unconfirmed ones link there. */
 function Delivery({ delivery }: { delivery: ReleaseDelivery }) {
   const styles = useStyles();
-  const { t, locale } = usePortal();
+  const { t, locale, can } = usePortal();
   const d = t.quarantineItem.delivery;
   const stuck = delivery.state === 'failed' || delivery.state === 'unconfirmed';
   const parts = [
@@ -135,7 +135,7 @@ function Delivery({ delivery }: { delivery: ReleaseDelivery }) {
   return (
     <Caption1 className={mergeClasses(styles.delivery, stuck && styles.deliveryStuck)} data-testid="release-delivery" data-state={delivery.state}>
       {parts.join(' · ')}
-      {stuck ? (
+      {stuck && can.read ? (
         <>
           {' · '}
           <RouteLink to={{ name: 'mailQueue' }} query={{ state: delivery.state }}>
@@ -232,9 +232,12 @@ export function QuarantineItemPage({ route }: PageProps) {
             <Button appearance="primary" icon={<MailArrowForward20Regular />} disabled={!anyReleasable} onClick={() => setDialog('release')} data-testid="release">
               {t.quarantine.release}
             </Button>
-            <Button icon={<ShieldCheckmark20Regular />} disabled={item.releaseStatus === 'released'} onClick={() => setDialog('rsa')} data-testid="release-submit-allow">
-              {f.releaseSubmitAllow}
-            </Button>
+            {/* It creates an allow entry too, which is the Security Administrator's. */}
+            {can.change ? (
+              <Button icon={<ShieldCheckmark20Regular />} disabled={item.releaseStatus === 'released'} onClick={() => setDialog('rsa')} data-testid="release-submit-allow">
+                {f.releaseSubmitAllow}
+              </Button>
+            ) : null}
             <Button icon={<Stack20Regular />} onClick={() => setDialog('bulk')} data-testid="release-similar">
               {f.releaseSimilar}
             </Button>
