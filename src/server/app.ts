@@ -246,7 +246,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   await app.register(mailQueueRoutes, { mailQueue: new MailQueueService({ store, clock }) });
 
   // The review of user reports, and its notices.
-  const templates = new NoticeTemplatesService({ store, clock, policy: settings, reportById: (id) => submissionsRepo.byId(id) });
+  const templates = new NoticeTemplatesService({ store, clock, policy: settings, reportById: (id) => submissionsRepo.byId(id), publicUrl: config.publicUrl });
   const clusterReviews = new ClusterReviews();
   const review = new ReviewService({ store, clock, templates, policy: settings, afterReview: clusterReviews.afterReview });
   await app.register(settingsRoutes, { settings, templates });
@@ -293,7 +293,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   app.decorate('quarantine', { intake: quarantineIntake, smtp: quarantineSmtp });
   await app.register(quarantineIntakeRoutes, { intake: quarantineIntake });
   // What users and admins do with quarantined messages (release through the mail queue).
-  const quarantineService = new QuarantineService({ store, clock, blobs, policy: settings, userLists, submissions, publicUrl: config.publicUrl });
+  const quarantineService = new QuarantineService({ store, clock, blobs, policy: settings, userLists, submissions, publicUrl: config.publicUrl, templates: (notice, locale) => templates.template(notice, locale) });
   await app.register(quarantineRoutes, { quarantine: quarantineService });
   // Safe previews of quarantined and reported messages (their bodies read with mailparser).
   await app.register(messagePreviewRoutes, { previews: new MessagePreviewService({ quarantine: quarantineService, submissions }) });

@@ -151,6 +151,15 @@ run('admin portal pages: accessible, and captured in every language', () => {
         await page.getByTestId('rendered-notice').waitFor();
       });
       await visit('15-settings-policy', '/admin/settings?tab=policy');
+      await visit('28-settings-template-release-request', '/admin/settings', async () => {
+        await page.getByTestId('rendered-notice').waitFor();
+        await page.getByTestId('template-notice').selectOption('releaseRequested');
+        // The example request, filled in: the placeholders offered are the request's own.
+        await page.getByTestId('rendered-notice').getByText('Invoice 4411 for November', { exact: false }).first().waitFor();
+        await page.waitForFunction(() => document.querySelector('[data-testid=rendered-notice]')?.textContent?.includes('/admin/quarantine/example') === true);
+        expect(await page.getByText('{link}', { exact: true }).count()).toBe(1);
+        expect(await page.getByText('{reporterName}', { exact: true }).count()).toBe(0);
+      });
       await visit('16-mail-queue', '/admin/mail-queue', async () => {
         await page.getByTestId('mail-table').waitFor();
       });

@@ -12,6 +12,7 @@ const POLICY = {
   noticeSender: 'Security@Contoso.example',
   acceptedDomains: ['contoso.example', 'CONTOSO.example', 'bücher.example'],
   releaseRequestRecipients: ['QA@Contoso.example', 'qa@contoso.example', 'secops@contoso.example'],
+  noticeLanguage: 'da-DK',
   bulkThreshold: 5,
   actions: { spam: 'junk', highConfidenceSpam: 'quarantine', phishing: 'quarantine', bulk: 'quarantine', spoof: 'junk' },
 };
@@ -34,11 +35,11 @@ describe.each(databaseKinds())('settings on %s', (kind) => {
 
   test('the policy: the environment until saved, then the saved one, normalised and audited', async () => {
     const before = (await call('GET', '/api/settings/policy', reader)).json();
-    expect(before).toMatchObject({ noticeSender: 'second-look@localhost.localdomain', acceptedDomains: [], releaseRequestRecipients: [], bulkThreshold: 7, modifiedDateTime: null, actions: { spam: 'junk', bulk: 'junk' } });
+    expect(before).toMatchObject({ noticeSender: 'second-look@localhost.localdomain', acceptedDomains: [], releaseRequestRecipients: [], noticeLanguage: 'en-US', bulkThreshold: 7, modifiedDateTime: null, actions: { spam: 'junk', bulk: 'junk' } });
 
     const saved = await call('PUT', '/api/settings/policy', admin, POLICY);
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ noticeSender: 'security@contoso.example', acceptedDomains: ['contoso.example', 'xn--bcher-kva.example'], releaseRequestRecipients: ['qa@contoso.example', 'secops@contoso.example'], bulkThreshold: 5, modifiedBy: 'secops@contoso.example' });
+    expect(saved.json()).toMatchObject({ noticeSender: 'security@contoso.example', acceptedDomains: ['contoso.example', 'xn--bcher-kva.example'], releaseRequestRecipients: ['qa@contoso.example', 'secops@contoso.example'], noticeLanguage: 'da-DK', bulkThreshold: 5, modifiedBy: 'secops@contoso.example' });
     expect((await call('GET', '/api/settings/policy', reader)).json()).toEqual(saved.json());
 
     const [row] = (await call('GET', '/api/audit?targetType=settings', admin)).json().items;
@@ -65,6 +66,8 @@ describe.each(databaseKinds())('settings on %s', (kind) => {
       [{ ...POLICY, releaseRequestRecipients: ['qa@contoso.example', 'not an address'] }, 'validation_failed'],
       [{ ...POLICY, releaseRequestRecipients: ['qa@localhost'] }, 'invalidReleaseRequestRecipient'],
       [{ ...POLICY, releaseRequestRecipients: undefined }, 'validation_failed'],
+      [{ ...POLICY, noticeLanguage: 'de-DE' }, 'validation_failed'],
+      [{ ...POLICY, noticeLanguage: undefined }, 'validation_failed'],
       [{ ...POLICY, bulkThreshold: 10 }, 'validation_failed'],
       [{ ...POLICY, actions: { ...POLICY.actions, spam: 'delete' } }, 'validation_failed'],
       [{ ...POLICY, extra: 1 }, 'validation_failed'],

@@ -27,6 +27,7 @@ import type {
   MailQueuePage,
   MarkRequest,
   MarkResponse,
+  NoticeKind,
   NoticeTemplate,
   NoticeTemplates,
   Overview,
@@ -36,7 +37,6 @@ import type {
   PortalSession,
   QueuedMail,
   RenderedNotice,
-  ReviewResult,
   StoredTemplate,
   TemplatePreviewRequest,
 } from '../../contracts/portal';
@@ -178,9 +178,9 @@ export function createApi(options: ApiOptions) {
 
     // Settings
     templates: () => json<NoticeTemplates>({ path: '/api/settings/templates' }),
-    putTemplate: (result: ReviewResult, locale: VerdictLocale, body: NoticeTemplate) =>
+    putTemplate: (result: NoticeKind, locale: VerdictLocale, body: NoticeTemplate) =>
       json<StoredTemplate>({ method: 'PUT', path: `/api/settings/templates/${seg(result)}/${seg(locale)}`, body }),
-    resetTemplate: (result: ReviewResult, locale: VerdictLocale) =>
+    resetTemplate: (result: NoticeKind, locale: VerdictLocale) =>
       json<StoredTemplate>({ method: 'DELETE', path: `/api/settings/templates/${seg(result)}/${seg(locale)}` }),
     previewTemplate: (body: TemplatePreviewRequest) => json<RenderedNotice>({ method: 'POST', path: '/api/settings/templates/preview', body }),
     policy: () => json<PolicySettingsResponse>({ path: '/api/settings/policy' }),

@@ -27,7 +27,7 @@ import { searchWords, type SubmissionsService } from './submissions-service';
 import { badRequest, notFound, ServiceError } from './errors';
 import { noticeMessageId } from './notice-templates-service';
 import { releaseInUnit } from './quarantine-release';
-import { decisionNotice, noticeLocale, quarantineItemLink, requestNotice } from './quarantine-notices';
+import { builtInQuarantineTemplate, decisionNotice, noticeLocale, quarantineItemLink, requestNotice, type QuarantineTemplates } from './quarantine-notices';
 import { cursorPosition } from './paging';
 import type { PolicySource } from './settings-service';
 import type { UserListsService } from './user-lists-service';
@@ -44,6 +44,8 @@ export interface QuarantineServiceDeps {
   publicUrl?: string;
   /** A policy by name; the built-in four unless given (organisations' own policies are not stored yet). */
   policies?: (name: string) => QuarantinePolicy | undefined;
+  /** The notices' templates in force (Settings); the built-in texts unless given. */
+  templates?: QuarantineTemplates;
 }
 
 /** A policy the server does not know (an organisation's own, not yet supported) allows nothing. */
@@ -190,7 +192,9 @@ export class QuarantineService {
       case 'request-release': {
         // Asking twice is one request: only the first changes anything.
         if (row.release_status === 'requested') return { item: this.myItem(row) };
-        const { noticeSender, releaseRequestRecipients } = await this.deps.policy.current();
+        const { noticeSender, releaseRequestRecipients, noticeLanguage } = await this.deps.policy.current();
+        // Read before the transaction, as the settings above (the embedded database has one connection).
+        const template = await this.templateOf('releaseRequested', noticeLanguage);
         await this.deps.store.transaction(async (unit) => {
           const changed = await unit.quarantine.setRelease(row.id, ['notReleased'], { release_status: 'requested', release_requested_date_time: now });
           if (!changed) {
@@ -199,7 +203,7 @@ export class QuarantineService {
             throw this.conflict(current?.release_status);
           }
           // Only the request that changed the status tells the admins, once each, with the change.
-          const text = requestNotice(row, reasonOf(row), principal.email, quarantineItemLink(this.deps.publicUrl ?? '', row.id));
+          const text = requestNotice(row, reasonOf(row), principal.email, quarantineItemLink(this.deps.publicUrl ?? '', row.id), noticeLanguage, template);
           const noticeIds: string[] = [];
           for (const to of releaseRequestRecipients) {
             const noticeId = randomUUID();
@@ -348,12 +352,17 @@ export class QuarantineService {
 
   // ---- shared ----
 
+  private templateOf(notice: Parameters<QuarantineTemplates>[0], locale: Parameters<QuarantineTemplates>[1]) {
+    return this.deps.templates ? this.deps.templates(notice, locale) : Promise.resolve(builtInQuarantineTemplate(notice, locale));
+  }
+
   private async decide(principal: Principal, id: string, decision: 'approve' | 'deny', comment: string | undefined): Promise<ReleaseDecisionResult> {
     const row = await this.anyRow(id);
     const now = this.deps.clock.now().toISOString();
-    const { noticeSender } = await this.deps.policy.current();
+    const { noticeSender, noticeLanguage } = await this.deps.policy.current();
     // The requester's language: the one they last reported in, else the organisation's.
-    const locale = noticeLocale(await this.deps.store.repos.quarantine.latestReporterLocale(row.recipient));
+    const locale = noticeLocale(await this.deps.store.repos.quarantine.latestReporterLocale(row.recipient), noticeLanguage);
+    const template = await this.templateOf(decision === 'approve' ? 'releaseApproved' : 'releaseDenied', locale);
     const outcome = await this.deps.store.transaction(async (unit) => {
       let mailId: string | undefined;
       if (decision === 'approve') {
@@ -364,7 +373,7 @@ export class QuarantineService {
       }
       const approved = decision === 'approve';
       const noticeId = randomUUID();
-      const text = decisionNotice(row, approved ? 'approved' : 'denied', comment, locale);
+      const text = decisionNotice(row, comment, locale, template);
       await unit.mail.enqueue({
         id: noticeId, kind: 'quarantineNotice', from: noticeSender, to: row.recipient,
         subject: text.subject, text: text.body, messageId: noticeMessageId(noticeSender), relatedId: row.id,

@@ -47,7 +47,7 @@ export class SettingsService implements PolicySource {
 
   private defaults(): PolicySettings {
     const d = this.deps.defaults;
-    return { noticeSender: d.noticeSender, acceptedDomains: [...d.acceptedDomains], releaseRequestRecipients: [], bulkThreshold: d.bulkThreshold ?? 7, actions: { ...d.actions } };
+    return { noticeSender: d.noticeSender, acceptedDomains: [...d.acceptedDomains], releaseRequestRecipients: [], noticeLanguage: 'en-US', bulkThreshold: d.bulkThreshold ?? 7, actions: { ...d.actions } };
   }
 
   private async stored(): Promise<StoredPolicy> {
@@ -104,5 +104,5 @@ function checkedPolicy(body: PolicySettings): PolicySettings {
     if (!address.ok) throw badRequest('invalidReleaseRequestRecipient', `releaseRequestRecipients: "${raw}": ${address.errors.map((e) => e.message).join(' ')}`);
     if (!recipients.includes(address.value.value)) recipients.push(address.value.value);
   }
-  return { noticeSender: sender.value.value, acceptedDomains: domains, releaseRequestRecipients: recipients, bulkThreshold: body.bulkThreshold, actions: { ...body.actions } };
+  return { noticeSender: sender.value.value, acceptedDomains: domains, releaseRequestRecipients: recipients, noticeLanguage: body.noticeLanguage, bulkThreshold: body.bulkThreshold, actions: { ...body.actions } };
 }

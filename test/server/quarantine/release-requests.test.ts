@@ -2,7 +2,8 @@
  * Release requests and their answers, on SQLite and PostgreSQL: a request tells each admin the
  * Settings name once (in the transaction that records it, with a link to the message), asking
  * again tells no one, and with no one named nothing is mailed; the approve and deny notices are
- * written from the translated templates in the requester's language with the admin's comment;
+ * written from the translated templates in the requester's language with the admin's comment,
+ * or from the texts an admin saved in Settings (each notice checked for its own placeholders);
  * the admin detail shows each recipient's release delivery as the mail queue holds it.
  */
 import { openDatabase } from '../../../src/server/store/database';
@@ -49,7 +50,7 @@ describe.each(databaseKinds())('quarantine release requests and notices on %s', 
     sink = undefined;
   });
 
-  const call = (method: 'GET' | 'POST' | 'PUT', url: string, token: string, payload?: object) =>
+  const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, token: string, payload?: object) =>
     server!.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload }) });
 
   /** Quarantines a malware message for `recipients` under a full-access policy (so they may request release); ids by recipient. */
@@ -73,9 +74,9 @@ describe.each(databaseKinds())('quarantine release requests and notices on %s', 
   const outbox = (kindOf: string): Promise<OutboxRow[]> =>
     withDb((db) => db.selectFrom('mail_outbox').select(['kind', 'to_address', 'subject', 'text_body', 'related_id', 'state']).where('kind', '=', kindOf).orderBy('to_address').execute());
 
-  async function setRequestRecipients(addresses: string[]): Promise<void> {
+  async function setRequestRecipients(addresses: string[], noticeLanguage?: string): Promise<void> {
     const { modifiedDateTime: _m, modifiedBy: _b, ...policy } = (await call('GET', '/api/settings/policy', sa)).json();
-    const saved = await call('PUT', '/api/settings/policy', sa, { ...policy, releaseRequestRecipients: addresses });
+    const saved = await call('PUT', '/api/settings/policy', sa, { ...policy, releaseRequestRecipients: addresses, ...(noticeLanguage ? { noticeLanguage } : {}) });
     expect(saved.statusCode).toBe(200);
   }
 
@@ -104,6 +105,19 @@ describe.each(databaseKinds())('quarantine release requests and notices on %s', 
 
     await server!.app.mailSender.runOnce();
     expect((await sink!.waitFor(2)).map((m) => m.to[0]).sort()).toEqual(ADMINS);
+  });
+
+  test('the organisation\'s notice language (Settings) writes the request to admins and the answer to a user who never reported', async () => {
+    await start();
+    await setRequestRecipients(['qa@contoso.example'], 'fr-FR');
+    const ids = await quarantine([BO]);
+    expect((await call('POST', `/api/me/quarantine/${ids[BO]}/request-release`, bo)).statusCode).toBe(200);
+    const [toAdmin] = await outbox('quarantineRequestNotice');
+    expect(toAdmin).toMatchObject({ to_address: 'qa@contoso.example', subject: 'Demande de libération : Invoice 2026-118' });
+    expect(toAdmin!.text_body).toContain(`${BO} a demandé la libération d'un message en quarantaine.`);
+    expect((await call('POST', `/api/quarantine/${ids[BO]}/release-request/deny`, admin)).statusCode).toBe(200);
+    const [toBo] = await outbox('quarantineNotice');
+    expect(toBo).toMatchObject({ to_address: BO, subject: 'Demande de libération refusée : Invoice 2026-118' });
   });
 
   test('with no one named in Settings, a request mails nothing', async () => {
@@ -143,6 +157,49 @@ describe.each(databaseKinds())('quarantine release requests and notices on %s', 
     const header = notice.raw.split('\r\n\r\n', 1)[0]!;
     expect(header).not.toMatch(/^Bcc:/im);
     expect(/^Subject: (.*)$/m.exec(header)?.[1]).toBe('Release request denied: Invoice 2026-118');
+  });
+
+  test('texts saved in Settings write the next notices: the request to admins and the answers, per language', async () => {
+    await start();
+    await setRequestRecipients(['qa@contoso.example']);
+    const templates = (await call('GET', '/api/settings/templates', sa)).json();
+    expect(templates.releaseApproved['da-DK']).toMatchObject({ custom: false, subject: 'Anmodning om frigivelse godkendt: {subject}' });
+    expect(templates.releaseRequested['en-US']).toMatchObject({ custom: false, subject: 'Release requested: {subject}' });
+
+    // Each notice has its own placeholders: a reviewed report's {reporterName} is not the request's.
+    const wrong = await call('PUT', '/api/settings/templates/releaseRequested/en-US', sa, { subject: 'Hi {reporterName}', body: '{link}' });
+    expect({ status: wrong.statusCode, code: wrong.json().code }).toEqual({ status: 400, code: 'unknownPlaceholder' });
+    expect(wrong.json().message).toContain('{requester}');
+    const notAKind = await call('PUT', '/api/settings/templates/releaseLost/en-US', sa, { subject: 'x', body: 'y' });
+    expect(notAKind.statusCode).toBe(400);
+    expect((await call('PUT', '/api/settings/templates/releaseApproved/en-US', admin, { subject: 'x', body: 'y' })).statusCode).toBe(403);
+
+    const request = { subject: '[Quarantine] {requester} asks for {subject}', body: 'Reason: {reason}\nAnswer here: {link}\nUntil {expiresDateTime}' };
+    expect((await call('PUT', '/api/settings/templates/releaseRequested/en-US', sa, request)).json()).toEqual({ ...request, custom: true });
+    const approvedDa = { subject: 'Frigivet: {subject}', body: 'Hej,\n{subject} fra {sender} er frigivet.\n{adminMessage}\nVenlig hilsen IT' };
+    expect((await call('PUT', '/api/settings/templates/releaseApproved/da-DK', sa, approvedDa)).statusCode).toBe(200);
+
+    // The preview fills the saved text in from an example message.
+    const preview = (await call('POST', '/api/settings/templates/preview', sa, { result: 'releaseRequested', locale: 'en-US' })).json();
+    expect(preview).toMatchObject({ to: 'qa@contoso.example', subject: '[Quarantine] anna.berg@contoso.example asks for Invoice 4411 for November' });
+    expect(preview.body).toContain('Reason: Phishing');
+    expect((await call('POST', '/api/settings/templates/preview', sa, { result: 'releaseDenied', locale: 'en-US', submissionId: 'x' })).statusCode).toBe(400);
+
+    expect((await call('POST', '/api/submissions', anna, invoiceReport({ locale: 'da-DK' }))).statusCode).toBe(201);
+    const ids = await quarantine([ANNA]);
+    expect((await call('POST', `/api/me/quarantine/${ids[ANNA]}/request-release`, anna)).statusCode).toBe(200);
+    const [toAdmin] = await outbox('quarantineRequestNotice');
+    expect(toAdmin).toMatchObject({ to_address: 'qa@contoso.example', subject: `[Quarantine] ${ANNA} asks for Invoice 2026-118` });
+    expect(toAdmin!.text_body).toContain('Reason: Malware');
+    expect(toAdmin!.text_body).toContain(`Answer here: ${server!.config.publicUrl ?? ''}`);
+
+    expect((await call('POST', `/api/quarantine/${ids[ANNA]}/release-request/approve`, admin, { comment: 'OK' })).statusCode).toBe(200);
+    const [toAnna] = await outbox('quarantineNotice');
+    expect(toAnna).toMatchObject({ to_address: ANNA, subject: 'Frigivet: Invoice 2026-118' });
+    expect(toAnna!.text_body).toBe('Hej,\nInvoice 2026-118 fra billing@supplier.example er frigivet.\nEn besked fra jeres sikkerhedsteam: OK\nVenlig hilsen IT\n');
+
+    // Back to the built-in text: the next answer is the translated default again.
+    expect((await call('DELETE', '/api/settings/templates/releaseApproved/da-DK', sa)).json()).toMatchObject({ custom: false, subject: 'Anmodning om frigivelse godkendt: {subject}' });
   });
 
   test('the detail shows each recipient\'s release delivery: queued, then sent or failed as the relay answered', async () => {

@@ -1,7 +1,9 @@
-/** The policy values: notice sender, who is told of release requests, accepted domains, bulk threshold and the actions per verdict. */
+/** The policy values: notice sender and language, who is told of release requests, accepted domains, bulk threshold and the actions per verdict. */
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { PolicySettings, PolicySettingsResponse } from '../../../contracts/portal';
+import type { VerdictLocale } from '../../../contracts/verdict';
+import { PORTAL_CATALOGS, PORTAL_LOCALES } from '../../../i18n/portal';
 import { usePortal } from '../../app/context';
 import { formatDateTime } from '../../app/format';
 import { describeError } from '../../api/errors';
@@ -62,6 +64,15 @@ export function PolicyForm() {
           <div className={styles.form}>
             <Field label={t.settings.noticeSender} hint={t.settings.noticeSenderHelp}>
               <Input type="email" value={draft.noticeSender} disabled={!can.change} onChange={(_e, data) => setDraft({ ...draft, noticeSender: data.value })} />
+            </Field>
+            <Field label={t.settings.noticeLanguage} hint={t.settings.noticeLanguageHelp}>
+              <Select value={draft.noticeLanguage} disabled={!can.change} onChange={(_e, data) => setDraft({ ...draft, noticeLanguage: data.value as VerdictLocale })} data-testid="notice-language">
+                {PORTAL_LOCALES.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {PORTAL_CATALOGS[l].languageName}
+                  </option>
+                ))}
+              </Select>
             </Field>
             <Field label={t.settings.releaseRequestRecipients} hint={t.settings.releaseRequestRecipientsHelp}>
               <Textarea rows={3} value={requestRecipients} disabled={!can.change} onChange={(_e, data) => setRequestRecipients(data.value)} data-testid="release-request-recipients" />

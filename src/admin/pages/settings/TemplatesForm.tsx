@@ -1,8 +1,12 @@
-/** One notice template at a time (result × language): edit, preview as sent, save or reset. */
+/**
+ * One notice template at a time (notice × language): edit, preview as sent, save or reset. The
+ * notices are a reviewed report's (one per result) and the quarantine's (the answers to a
+ * release request, the notice to the admins told of one); each offers its own placeholders.
+ */
 import { Badge, Body1, Button, Caption1, Field, Input, Select, Tag, TagGroup, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { Eye20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
-import type { NoticeTemplates, RenderedNotice, ReviewResult } from '../../../contracts/portal';
+import { NOTICE_PLACEHOLDERS_OF, QUARANTINE_NOTICES, type NoticeKind, type NoticeTemplates, type RenderedNotice } from '../../../contracts/portal';
 import type { VerdictLocale } from '../../../contracts/verdict';
 import { PORTAL_CATALOGS, PORTAL_LOCALES } from '../../../i18n/portal';
 import { usePortal } from '../../app/context';
@@ -10,8 +14,6 @@ import { describeError } from '../../api/errors';
 import { ErrorBar, Loading, Section } from '../../components/layout';
 import { REVIEW_RESULTS } from '../../components/MarkDialog';
 import { useAsync } from '../../hooks/useAsync';
-
-const PLACEHOLDERS = ['reporterName', 'subject', 'sender', 'receivedDateTime', 'reportedDateTime', 'result', 'adminMessage'] as const;
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: tokens.spacingHorizontalL, alignItems: 'start' },
@@ -29,7 +31,7 @@ export function TemplatesForm() {
   const styles = useStyles();
   const { api, t, can, notify, locale: pageLocale } = usePortal();
   const templates = useAsync<NoticeTemplates>(() => api.templates(), []);
-  const [result, setResult] = useState<ReviewResult>('noThreatsFound');
+  const [result, setResult] = useState<NoticeKind>('noThreatsFound');
   const [locale, setLocale] = useState<VerdictLocale>(pageLocale);
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
@@ -86,13 +88,22 @@ export function TemplatesForm() {
       <Section>
         <div className={styles.form}>
           <div className={styles.pickers}>
-            <Field label={t.settings.result}>
-              <Select value={result} onChange={(_e, data) => setResult(data.value as ReviewResult)}>
-                {REVIEW_RESULTS.map((r) => (
-                  <option key={r} value={r}>
-                    {t.reviewResults[r]}
-                  </option>
-                ))}
+            <Field label={t.settings.notice}>
+              <Select value={result} onChange={(_e, data) => setResult(data.value as NoticeKind)} data-testid="template-notice">
+                <optgroup label={t.settings.noticeGroups.review}>
+                  {REVIEW_RESULTS.map((r) => (
+                    <option key={r} value={r}>
+                      {t.reviewResults[r]}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label={t.settings.noticeGroups.quarantine}>
+                  {QUARANTINE_NOTICES.map((n) => (
+                    <option key={n} value={n}>
+                      {t.settings.quarantineNotices[n]}
+                    </option>
+                  ))}
+                </optgroup>
               </Select>
             </Field>
             <Field label={t.settings.language}>
@@ -117,7 +128,7 @@ export function TemplatesForm() {
           <div>
             <Caption1 className={styles.muted}>{t.settings.placeholders}</Caption1>
             <TagGroup className={styles.tags} aria-label={t.settings.placeholders}>
-              {PLACEHOLDERS.map((p) => (
+              {NOTICE_PLACEHOLDERS_OF[result].map((p) => (
                 <Tag key={p} size="extra-small" appearance="outline">{`{${p}}`}</Tag>
               ))}
             </TagGroup>
