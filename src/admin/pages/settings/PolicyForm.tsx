@@ -2,12 +2,11 @@
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { PolicySettings, PolicySettingsResponse } from '../../../contracts/portal';
-import type { VerdictLocale } from '../../../contracts/verdict';
-import { PORTAL_CATALOGS, PORTAL_LOCALES } from '../../../i18n/portal';
 import { usePortal } from '../../app/context';
 import { formatDateTime } from '../../app/format';
 import { describeError } from '../../api/errors';
 import { ErrorBar, Loading, Section } from '../../components/layout';
+import { NoticeLanguageSelect } from '../../components/NoticeLanguageSelect';
 import { useAsync } from '../../hooks/useAsync';
 
 type Action = PolicySettings['actions']['spam'];
@@ -66,13 +65,7 @@ export function PolicyForm() {
               <Input type="email" value={draft.noticeSender} disabled={!can.change} onChange={(_e, data) => setDraft({ ...draft, noticeSender: data.value })} />
             </Field>
             <Field label={t.settings.noticeLanguage} hint={t.settings.noticeLanguageHelp}>
-              <Select value={draft.noticeLanguage} disabled={!can.change} onChange={(_e, data) => setDraft({ ...draft, noticeLanguage: data.value as VerdictLocale })} data-testid="notice-language">
-                {PORTAL_LOCALES.map((l) => (
-                  <option key={l} value={l} lang={l}>
-                    {PORTAL_CATALOGS[l].languageName}
-                  </option>
-                ))}
-              </Select>
+              <NoticeLanguageSelect value={draft.noticeLanguage} disabled={!can.change} onChange={(noticeLanguage) => setDraft({ ...draft, noticeLanguage })} testId="notice-language" />
             </Field>
             <Field label={t.settings.releaseRequestRecipients} hint={t.settings.releaseRequestRecipientsHelp}>
               <Textarea rows={3} value={requestRecipients} disabled={!can.change} onChange={(_e, data) => setRequestRecipients(data.value)} data-testid="release-request-recipients" />

@@ -8,10 +8,10 @@ import { Eye20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { NOTICE_PLACEHOLDERS_OF, QUARANTINE_NOTICES, type NoticeKind, type NoticeTemplates, type RenderedNotice } from '../../../contracts/portal';
 import type { VerdictLocale } from '../../../contracts/verdict';
-import { PORTAL_CATALOGS, PORTAL_LOCALES } from '../../../i18n/portal';
 import { usePortal } from '../../app/context';
 import { describeError } from '../../api/errors';
 import { ErrorBar, Loading, Section } from '../../components/layout';
+import { NoticeLanguageSelect } from '../../components/NoticeLanguageSelect';
 import { REVIEW_RESULTS } from '../../components/MarkDialog';
 import { useAsync } from '../../hooks/useAsync';
 
@@ -107,13 +107,7 @@ export function TemplatesForm() {
               </Select>
             </Field>
             <Field label={t.settings.language}>
-              <Select value={locale} onChange={(_e, data) => setLocale(data.value as VerdictLocale)}>
-                {PORTAL_LOCALES.map((l) => (
-                  <option key={l} value={l} lang={l}>
-                    {PORTAL_CATALOGS[l].languageName}
-                  </option>
-                ))}
-              </Select>
+              <NoticeLanguageSelect value={locale} onChange={setLocale} />
             </Field>
             <Badge appearance="tint" color={stored.custom ? 'brand' : 'subtle'} shape="rounded">
               {stored.custom ? t.settings.customised : t.settings.builtIn}
