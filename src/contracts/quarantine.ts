@@ -28,6 +28,21 @@ export const QUARANTINE_ACTIONS = ['delete', 'preview', 'release', 'requestRelea
 export const QuarantineAction = literalUnion(QUARANTINE_ACTIONS);
 export type QuarantineAction = Static<typeof QuarantineAction>;
 
+/**
+ * The bit of each action in a quarantine policy's permissions: Exchange Online's
+ * EndUserQuarantinePermissionsValue (core/quarantine/permissions.ts says more). Here so that
+ * the portal, which edits policies, and the server read the same numbers.
+ */
+export const QUARANTINE_PERMISSION_BITS: Readonly<Record<QuarantineAction, number>> = {
+  delete: 1,
+  preview: 2,
+  release: 4,
+  requestRelease: 8,
+  blockSender: 16,
+  allowSender: 32,
+  viewHeaders: 128,
+};
+
 /** How the reason was found: the filter headers, the envelope recipient's tag, or neither. */
 export const REASON_BASES = ['headers', 'envelopeTag', 'default'] as const;
 export const ReasonBasis = literalUnion(REASON_BASES);

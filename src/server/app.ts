@@ -46,6 +46,7 @@ import { IdentityService } from './services/identity-service';
 import { fileManifest } from './services/manifest-file';
 import { SubmissionsService } from './services/submissions-service';
 import { NoticeTemplatesService } from './services/notice-templates-service';
+import { QuarantinePoliciesService } from './services/quarantine-policies-service';
 import { ReviewService } from './services/review-service';
 import { SettingsService } from './services/settings-service';
 import { reviewRoutes } from './routes/review';
@@ -60,6 +61,7 @@ import { portalRoutes } from './routes/portal';
 import { PortalSignInService } from './services/portal-sign-in-service';
 import { OverviewService } from './services/overview-service';
 import { settingsRoutes } from './routes/settings';
+import { quarantinePolicyRoutes } from './routes/quarantine-policies';
 import { quarantineIntakeRoutes } from './routes/quarantine-intake';
 import { quarantineRoutes } from './routes/quarantine';
 import { messagePreviewRoutes } from './routes/message-previews';
@@ -275,6 +277,9 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
 
   // The quarantine's intake (SMTP listener, POST /api/quarantine, `second-look import`).
   const logError = (error: unknown, message: string) => app.log.error({ err: error }, message);
+  // Quarantine policies: the built-in four and the organisation's own, and each reason's (Settings; the environment's mapping until saved).
+  const quarantinePolicies = new QuarantinePoliciesService({ store, clock, defaults: config.quarantine.policies });
+  await app.register(quarantinePolicyRoutes, { policies: quarantinePolicies });
   const quarantineIntake = new QuarantineIntakeService({
     store,
     writer: new QuarantineIntakeWriter(db, writer),
@@ -283,7 +288,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
     maxMessageBytes: config.maxMessageBytes,
     trust: config.trust,
     retentionDays: config.quarantine.retentionDays,
-    policies: config.quarantine.policies,
+    reasonPolicies: async () => (await quarantinePolicies.current()).reasonPolicies,
     fingerprint: (messages) => fingerprints.fingerprint(messages),
     logError,
   });
@@ -293,7 +298,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   app.decorate('quarantine', { intake: quarantineIntake, smtp: quarantineSmtp });
   await app.register(quarantineIntakeRoutes, { intake: quarantineIntake });
   // What users and admins do with quarantined messages (release through the mail queue).
-  const quarantineService = new QuarantineService({ store, clock, blobs, policy: settings, userLists, submissions, publicUrl: config.publicUrl, templates: (notice, locale) => templates.template(notice, locale) });
+  const quarantineService = new QuarantineService({ store, clock, blobs, policy: settings, userLists, submissions, publicUrl: config.publicUrl, templates: (notice, locale) => templates.template(notice, locale), policiesInForce: async () => (await quarantinePolicies.current()).byName });
   await app.register(quarantineRoutes, { quarantine: quarantineService });
   // Safe previews of quarantined and reported messages (their bodies read with mailparser).
   await app.register(messagePreviewRoutes, { previews: new MessagePreviewService({ quarantine: quarantineService, submissions }) });

@@ -151,6 +151,11 @@ run('admin portal pages: accessible, and captured in every language', () => {
         await page.getByTestId('rendered-notice').waitFor();
       });
       await visit('15-settings-policy', '/admin/settings?tab=policy');
+      await visit('29-settings-quarantine-policies', '/admin/settings?tab=quarantinePolicies', async () => {
+        await page.getByTestId('quarantine-policies').waitFor();
+        await page.getByTestId('add-policy').click();
+        await page.getByTestId('own-policy').waitFor();
+      });
       await visit('28-settings-template-release-request', '/admin/settings', async () => {
         await page.getByTestId('rendered-notice').waitFor();
         await page.getByTestId('template-notice').selectOption('releaseRequested');

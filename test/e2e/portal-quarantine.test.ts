@@ -174,6 +174,29 @@ run('admin portal: quarantine', () => {
     expect(newsletter.map((r) => r.releaseStatus)).toEqual(['released', 'released', 'released']);
   }, 90_000);
 
+  test('an admin adds a quarantine policy in Settings and maps bulk mail to it', async () => {
+    session = await openPortal(browser, server, { email: ADMIN, roles: ['SecurityAdministrator'] });
+    const { page } = session;
+    await goTo(page, '/admin/settings?tab=quarantinePolicies');
+    await page.getByTestId('built-in-policy').nth(3).waitFor();
+    await page.getByTestId('add-policy').click();
+    const own = page.getByTestId('own-policy');
+    await own.getByTestId('policy-name').fill('Newsletters');
+    // Limited access to start with; no preview, and release instead of request release (one clears the other).
+    await own.getByRole('checkbox', { name: 'Newsletters: Preview' }).uncheck();
+    await own.getByRole('checkbox', { name: 'Newsletters: Release', exact: true }).check();
+    expect(await own.getByRole('checkbox', { name: 'Newsletters: Request release' }).isChecked()).toBe(false);
+    await page.getByTestId('reason-policy-bulk').selectOption('Newsletters');
+    await page.getByTestId('quarantine-policies-save').click();
+    await page.getByTestId('toast').waitFor();
+
+    const response = await fetch(`${server.origin}/api/settings/quarantine-policies`, { headers: { authorization: `Bearer ${await server.token(ADMIN, ['SecurityAdministrator'])}` } });
+    const saved = (await response.json()) as { policies: unknown[]; reasonPolicies: Record<string, string> };
+    // Delete 1 + release 4 + allow sender 32 + view headers 128.
+    expect(saved.policies).toEqual([{ name: 'Newsletters', permissions: 165, notificationEnabled: true }]);
+    expect(saved.reasonPolicies.bulk).toBe('Newsletters');
+  }, 60_000);
+
   test('a Security Reader sees every row and the .eml, and no action', async () => {
     session = await openPortal(browser, server, { email: READER, roles: ['SecurityReader'] });
     const { page } = session;

@@ -32,6 +32,8 @@ import type {
   NoticeTemplates,
   Overview,
   PolicySettings,
+  QuarantinePolicySettings,
+  QuarantinePolicySettingsResponse,
   PolicySettingsResponse,
   PortalConfig,
   PortalSession,
@@ -185,6 +187,8 @@ export function createApi(options: ApiOptions) {
     previewTemplate: (body: TemplatePreviewRequest) => json<RenderedNotice>({ method: 'POST', path: '/api/settings/templates/preview', body }),
     policy: () => json<PolicySettingsResponse>({ path: '/api/settings/policy' }),
     putPolicy: (body: PolicySettings) => json<PolicySettingsResponse>({ method: 'PUT', path: '/api/settings/policy', body }),
+    quarantinePolicies: () => json<QuarantinePolicySettingsResponse>({ path: '/api/settings/quarantine-policies' }),
+    putQuarantinePolicies: (body: QuarantinePolicySettings) => json<QuarantinePolicySettingsResponse>({ method: 'PUT', path: '/api/settings/quarantine-policies', body }),
 
     // Overview and mail
     overview: (days: number) => json<Overview>({ path: '/api/overview', query: { days } }),

@@ -2,6 +2,7 @@ export * from './audit';
 export * from './clusters';
 export * from './mail-queue';
 export * from './overview';
+export * from './quarantine-policies';
 export * from './review';
 export * from './settings';
 export * from './sign-in';

@@ -13,18 +13,10 @@
  * visible message are always shown). Here the bit is honoured, like every other; every preset
  * group sets it, so the built-in policies behave exactly as Exchange Online's.
  */
-import type { QuarantineAction } from '../../contracts/quarantine';
+import { QUARANTINE_PERMISSION_BITS, type QuarantineAction } from '../../contracts/quarantine';
 
 /** The bit of each action (Exchange Online's EndUserQuarantinePermissionsValue). */
-export const PERMISSION_BITS: Readonly<Record<QuarantineAction, number>> = {
-  delete: 1,
-  preview: 2,
-  release: 4,
-  requestRelease: 8,
-  blockSender: 16,
-  allowSender: 32,
-  viewHeaders: 128,
-};
+export const PERMISSION_BITS: Readonly<Record<QuarantineAction, number>> = QUARANTINE_PERMISSION_BITS;
 
 /** Actions in bit order: the order allowedActions lists them in. */
 export const ACTIONS_BY_BIT: readonly QuarantineAction[] = (Object.keys(PERMISSION_BITS) as QuarantineAction[]).sort((a, b) => PERMISSION_BITS[a] - PERMISSION_BITS[b]);

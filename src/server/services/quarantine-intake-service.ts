@@ -73,7 +73,8 @@ export interface QuarantineIntakeDeps {
   /** Where the organisation's boundary is: whose filter headers count. */
   trust: TrustSettings;
   retentionDays: Readonly<Record<QuarantineReason, number>>;
-  policies: Readonly<Record<QuarantineReason, string>>;
+  /** Which policy each reason's messages get (Settings, else the environment's mapping). */
+  reasonPolicies: () => Promise<Readonly<Record<QuarantineReason, string>>>;
   /** The fingerprint thread (core/clusters' MinHash of the text). */
   fingerprint: (messages: ReadonlyArray<Uint8Array | undefined>) => Promise<ThreadFingerprint[]>;
   logError: (error: unknown, message: string) => void;
@@ -124,6 +125,7 @@ export class QuarantineIntakeService {
     const fingerprint = await this.fingerprintOf(bytes);
     const now = this.deps.clock.now();
     const received = now.toISOString();
+    const reasonPolicies = await this.deps.reasonPolicies();
 
     const rows: QuarantinedMessageRow[] = mailboxes.map(({ mailbox, tag }) => {
       const decision = reasonFromVerdict(facts, tag);
@@ -143,7 +145,7 @@ export class QuarantineIntakeService {
         reason: decision.reason,
         reason_basis: decision.basis,
         reason_evidence: decision.evidence === undefined ? null : `${decision.evidence.header}: ${decision.evidence.value}`.slice(0, 1000),
-        policy: this.deps.policies[decision.reason],
+        policy: reasonPolicies[decision.reason],
         expires_date_time: expiresAt(now, decision.reason, this.deps.retentionDays).toISOString(),
         release_status: 'notReleased',
         release_requested_date_time: null,

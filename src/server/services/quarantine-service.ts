@@ -42,13 +42,15 @@ export interface QuarantineServiceDeps {
   submissions: SubmissionsService;
   /** The server's public URL: notices of release requests link to the portal's page of the message (a bare path without it). */
   publicUrl?: string;
-  /** A policy by name; the built-in four unless given (organisations' own policies are not stored yet). */
+  /** A policy by name, fixed (tests); else `policiesInForce`; else the built-in four. */
   policies?: (name: string) => QuarantinePolicy | undefined;
+  /** The policies in force (Settings: the built-in four and the organisation's own), cached by their service. */
+  policiesInForce?: () => Promise<(name: string) => QuarantinePolicy | undefined>;
   /** The notices' templates in force (Settings); the built-in texts unless given. */
   templates?: QuarantineTemplates;
 }
 
-/** A policy the server does not know (an organisation's own, not yet supported) allows nothing. */
+/** A policy the server does not know (say, one removed on another instance a moment ago) allows nothing. */
 const NO_ACCESS: QuarantinePolicy = { name: 'unknown', permissions: 0, notificationEnabled: false };
 
 
@@ -131,10 +133,17 @@ function refusal(action: QuarantineAction, row: QuarantineRow): ServiceError {
 const TARGET = 'quarantinedMessage';
 
 export class QuarantineService {
+  /** The policies as last read (refreshPolicies, at the start of every end-user call). */
+  private lookup: (name: string) => QuarantinePolicy | undefined = builtInPolicy;
+
   constructor(private readonly deps: QuarantineServiceDeps) {}
 
+  private async refreshPolicies(): Promise<void> {
+    if (this.deps.policiesInForce) this.lookup = await this.deps.policiesInForce();
+  }
+
   private policyOf(row: Pick<QuarantineRow, 'policy'>): QuarantinePolicy {
-    return (this.deps.policies ?? builtInPolicy)(row.policy) ?? NO_ACCESS;
+    return (this.deps.policies ?? this.lookup)(row.policy) ?? NO_ACCESS;
   }
 
   private actionsOf(row: QuarantineListRow): QuarantineAction[] {
@@ -148,6 +157,7 @@ export class QuarantineService {
   // ---- end users ----
 
   async mine(principal: Principal, query: PageQuery): Promise<MyQuarantinePage> {
+    await this.refreshPolicies();
     const page = await this.deps.store.repos.quarantine.list({ recipient: principal.email }, query.limit ?? 50, cursorPosition(query.cursor));
     // Rows under a policy that hides them from the recipient are skipped (a page may then be shorter).
     return { items: page.rows.filter((r) => visibleToRecipient(this.policyOf(r))).map((r) => this.myItem(r)), nextCursor: page.nextCursor };
@@ -406,6 +416,7 @@ export class QuarantineService {
 
   /** The caller's own row that their policy lets them see; 404 for anything else. */
   private async ownRow(principal: Principal, id: string): Promise<QuarantineRow> {
+    await this.refreshPolicies();
     const row = await this.deps.store.repos.quarantine.byId(id);
     if (row === undefined || row.recipient !== principal.email.toLowerCase() || !visibleToRecipient(this.policyOf(row))) throw notFound('the quarantined message');
     return row;

@@ -62,6 +62,16 @@ export class QuarantineRepo {
     return this.db.selectFrom('quarantined_messages').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Of the policies `names`, those some quarantined row is under (one index probe each). */
+  async policiesInUse(names: readonly string[]): Promise<string[]> {
+    const used: string[] = [];
+    for (const name of names) {
+      const row = await this.db.selectFrom('quarantined_messages').select('id').where('policy', '=', name).limit(1).executeTakeFirst();
+      if (row !== undefined) used.push(name);
+    }
+    return used;
+  }
+
   /** Of `ids`, those that are stored. */
   async existingIds(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

@@ -49,7 +49,7 @@ describe.each(databaseKinds())('quarantine policy matrix on %s', (kind) => {
       store: new Store(db),
       clock: server.clock,
       blobs: new BlobReader(db, undefined),
-      policy: { current: async () => ({ noticeSender: 'second-look@contoso.example', releaseRequestRecipients: [] }) } as unknown as PolicySource,
+      policy: { current: async () => ({ noticeSender: 'second-look@contoso.example', releaseRequestRecipients: [], noticeLanguage: 'en-US' }) } as unknown as PolicySource,
       userLists: { add: async (_p: Principal, list: string, value: string) => (listed.push(`${list}:${value}`), { value, displayValue: value, valueType: 'address', createdDateTime: '' }) } as unknown as UserListsService,
       submissions: {} as SubmissionsService,
       publicUrl: 'https://second-look.contoso.example',

@@ -1,12 +1,12 @@
 /** The policy values: notice sender and language, who is told of release requests, accepted domains, bulk threshold and the actions per verdict. */
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { PolicySettings, PolicySettingsResponse } from '../../../contracts/portal';
 import { usePortal } from '../../app/context';
-import { formatDateTime } from '../../app/format';
 import { describeError } from '../../api/errors';
 import { ErrorBar, Loading, Section } from '../../components/layout';
 import { NoticeLanguageSelect } from '../../components/NoticeLanguageSelect';
+import { SaveFooter } from './SaveFooter';
 import { useAsync } from '../../hooks/useAsync';
 
 type Action = PolicySettings['actions']['spam'];
@@ -17,13 +17,11 @@ const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalL, alignItems: 'start' },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalM },
-  footer: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalL, flexWrap: 'wrap' },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 export function PolicyForm() {
   const styles = useStyles();
-  const { api, t, locale, can, notify } = usePortal();
+  const { api, t, can, notify } = usePortal();
   const policy = useAsync<PolicySettingsResponse>(() => api.policy(), []);
   const [draft, setDraft] = useState<PolicySettings | null>(null);
   const [domains, setDomains] = useState('');
@@ -107,16 +105,7 @@ export function PolicyForm() {
           </div>
         </Section>
       </div>
-      <div className={styles.footer}>
-        {can.change ? (
-          <Button appearance="primary" disabled={saving} onClick={() => void save()} data-testid="policy-save">
-            {saving ? t.common.saving : t.common.save}
-          </Button>
-        ) : null}
-        <Caption1 className={styles.muted}>
-          {policy.data.modifiedDateTime && policy.data.modifiedBy ? t.settings.modified(policy.data.modifiedBy, formatDateTime(locale, policy.data.modifiedDateTime)) : t.settings.defaults}
-        </Caption1>
-      </div>
+      <SaveFooter saving={saving} onSave={() => void save()} modifiedDateTime={policy.data.modifiedDateTime} modifiedBy={policy.data.modifiedBy} testId="policy-save" />
     </>
   );
 }

@@ -1,0 +1,209 @@
+/**
+ * Quarantine policies: the built-in four (read-only) and the organisation's own, one row each
+ * with a checkbox per permission (Exchange Online's bits), and which policy each quarantine
+ * reason's messages get. Saved whole; the server checks everything again (release and request
+ * release exclude each other, names, a policy still in use).
+ */
+import { Badge, Button, Caption1, Checkbox, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { Add20Regular, Checkmark20Filled, Delete20Regular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import type { QuarantinePolicyBody, QuarantinePolicySettings, QuarantinePolicySettingsResponse } from '../../../contracts/portal';
+import { QUARANTINE_ACTIONS, QUARANTINE_PERMISSION_BITS as BIT, QUARANTINE_REASONS, type QuarantineAction } from '../../../contracts/quarantine';
+import { usePortal } from '../../app/context';
+import { describeError } from '../../api/errors';
+import { ErrorBar, Loading, Section } from '../../components/layout';
+import { useAsync } from '../../hooks/useAsync';
+import { SaveFooter } from './SaveFooter';
+
+/** Exchange Online's "Limited access" group: what a new policy starts with. */
+const LIMITED_ACCESS = BIT.viewHeaders | BIT.allowSender | BIT.requestRelease | BIT.preview | BIT.delete;
+/** Where a removed policy's reasons go: recipients then see headers only, as with Exchange Online's admin-only policy. */
+const STRICTEST = 'AdminOnlyAccessPolicy';
+
+const useStyles = makeStyles({
+  sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  table: { backgroundColor: tokens.colorNeutralBackground1 },
+  nameCol: { width: '260px' },
+  checkCol: { textAlign: 'center' },
+  removeCol: { width: '48px' },
+  name: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  nameText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
+  granted: { color: tokens.colorBrandForeground1, verticalAlign: 'middle' },
+  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  reasons: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: tokens.spacingHorizontalM },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** The permissions with one bit toggled; release and request release exclude each other, so setting one clears the other. */
+function toggled(permissions: number, action: QuarantineAction, on: boolean): number {
+  if (!on) return permissions & ~BIT[action];
+  const other = action === 'release' ? BIT.requestRelease : action === 'requestRelease' ? BIT.release : 0;
+  return (permissions | BIT[action]) & ~other;
+}
+
+/** A built-in policy's permission, read-only: a check mark when granted (said in words to screen readers either way). */
+function Granted({ granted, label }: { granted: boolean; label: string }) {
+  const styles = useStyles();
+  const { t } = usePortal();
+  return (
+    <>
+      {granted ? <Checkmark20Filled className={styles.granted} aria-hidden /> : null}
+      <span className={styles.srOnly}>{`${label}: ${granted ? t.common.yes : t.common.no}`}</span>
+    </>
+  );
+}
+
+export function QuarantinePoliciesForm() {
+  const styles = useStyles();
+  const { api, t, can, notify } = usePortal();
+  const q = t.settings.quarantinePolicies;
+  const loaded = useAsync<QuarantinePolicySettingsResponse>(() => api.quarantinePolicies(), []);
+  const [draft, setDraft] = useState<QuarantinePolicySettings | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (loaded.data) setDraft({ policies: loaded.data.policies, reasonPolicies: loaded.data.reasonPolicies });
+  }, [loaded.data]);
+
+  if (loaded.error) return <ErrorBar error={loaded.error} onRetry={loaded.reload} unavailable={t.settings.unavailable} />;
+  if (!loaded.data || !draft) return <Loading />;
+  const data = loaded.data;
+
+  /** Reasons mapped to `from` are mapped to `to` (a renamed policy keeps its reasons; a removed one's go to the strictest). */
+  const remapped = (from: string, to: string) =>
+    Object.fromEntries(Object.entries(draft.reasonPolicies).map(([reason, name]) => [reason, name === from ? to : name])) as QuarantinePolicySettings['reasonPolicies'];
+  const setPolicy = (index: number, change: Partial<QuarantinePolicyBody>) => {
+    const before = draft.policies[index];
+    const reasonPolicies = before && change.name !== undefined ? remapped(before.name, change.name) : draft.reasonPolicies;
+    setDraft({ policies: draft.policies.map((p, i) => (i === index ? { ...p, ...change } : p)), reasonPolicies });
+  };
+  const add = () => {
+    let n = draft.policies.length + 1;
+    while (draft.policies.some((p) => p.name === q.newPolicyName(n))) n++;
+    setDraft({ ...draft, policies: [...draft.policies, { name: q.newPolicyName(n), permissions: LIMITED_ACCESS, notificationEnabled: true }] });
+  };
+  const remove = (index: number) =>
+    setDraft({ policies: draft.policies.filter((_p, i) => i !== index), reasonPolicies: remapped(draft.policies[index]?.name ?? '', STRICTEST) });
+  const save = async () => {
+    setSaving(true);
+    try {
+      const saved = await api.putQuarantinePolicies(draft);
+      loaded.set(() => saved);
+      notify('success', t.common.saved);
+    } catch (error) {
+      notify('error', describeError(t, error));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const names = [...data.builtIn.map((p) => p.name), ...draft.policies.map((p) => p.name).filter((n) => n.trim() !== '')];
+
+  const row = (policy: QuarantinePolicyBody, own: { index: number } | undefined) => (
+    <TableRow key={own ? `own-${own.index}` : policy.name} data-testid={own ? 'own-policy' : 'built-in-policy'}>
+      <TableCell>
+        {own ? (
+          <Input
+            value={policy.name}
+            maxLength={64}
+            disabled={!can.change}
+            aria-label={q.nameLabel(own.index + 1)}
+            onChange={(_e, d) => setPolicy(own.index, { name: d.value })}
+            data-testid="policy-name"
+          />
+        ) : (
+          <span className={styles.name}>
+            <span className={styles.nameText} title={policy.name}>
+              {policy.name}
+            </span>
+            <Badge className={styles.badge} appearance="tint" color="subtle" shape="rounded" size="small">
+              {q.builtIn}
+            </Badge>
+          </span>
+        )}
+      </TableCell>
+      {QUARANTINE_ACTIONS.map((action) => (
+        <TableCell key={action} className={styles.checkCol}>
+          {own ? (
+            <Checkbox
+              checked={(policy.permissions & BIT[action]) !== 0}
+              disabled={!can.change}
+              aria-label={`${policy.name}: ${q.permissions[action]}`}
+              onChange={(_e, d) => setPolicy(own.index, { permissions: toggled(policy.permissions, action, d.checked === true) })}
+            />
+          ) : (
+            <Granted granted={(policy.permissions & BIT[action]) !== 0} label={`${policy.name}: ${q.permissions[action]}`} />
+          )}
+        </TableCell>
+      ))}
+      <TableCell className={styles.checkCol}>
+        {own ? (
+          <Checkbox
+            checked={policy.notificationEnabled}
+            disabled={!can.change}
+            aria-label={`${policy.name}: ${q.notifications}`}
+            onChange={(_e, d) => setPolicy(own.index, { notificationEnabled: d.checked === true })}
+          />
+        ) : (
+          <Granted granted={policy.notificationEnabled} label={`${policy.name}: ${q.notifications}`} />
+        )}
+      </TableCell>
+      <TableCell>
+        {own && can.change ? <Button appearance="subtle" icon={<Delete20Regular />} aria-label={q.remove(policy.name)} onClick={() => remove(own.index)} /> : null}
+      </TableCell>
+    </TableRow>
+  );
+
+  return (
+    <div className={styles.sections}>
+      <Section title={q.title}>
+        <Caption1 className={styles.muted}>{q.help}</Caption1>
+        <Table className={styles.table} aria-label={q.title} data-testid="quarantine-policies" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.nameCol}>{q.policy}</TableHeaderCell>
+              {QUARANTINE_ACTIONS.map((action) => (
+                <TableHeaderCell key={action}>{q.permissions[action]}</TableHeaderCell>
+              ))}
+              <TableHeaderCell>{q.notifications}</TableHeaderCell>
+              <TableHeaderCell className={styles.removeCol} />
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.builtIn.map((policy) => row(policy, undefined))}
+            {draft.policies.map((policy, index) => row(policy, { index }))}
+          </TableBody>
+        </Table>
+        {can.change ? (
+          <div>
+            <Button icon={<Add20Regular />} onClick={add} data-testid="add-policy">
+              {q.addPolicy}
+            </Button>
+          </div>
+        ) : null}
+      </Section>
+      <Section title={q.perReason}>
+        <Caption1 className={styles.muted}>{q.perReasonHelp}</Caption1>
+        <div className={styles.reasons}>
+          {QUARANTINE_REASONS.map((reason) => (
+            <Field key={reason} label={t.quarantine.reasons[reason]}>
+              <Select
+                value={draft.reasonPolicies[reason]}
+                disabled={!can.change}
+                onChange={(_e, d) => setDraft({ ...draft, reasonPolicies: { ...draft.reasonPolicies, [reason]: d.value } })}
+                data-testid={`reason-policy-${reason}`}
+              >
+                {names.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ))}
+        </div>
+      </Section>
+      <SaveFooter saving={saving} onSave={() => void save()} modifiedDateTime={data.modifiedDateTime} modifiedBy={data.modifiedBy} testId="quarantine-policies-save" />
+    </div>
+  );
+}
