@@ -48,8 +48,11 @@ export const REASON_BASES = ['headers', 'envelopeTag', 'default'] as const;
 export const ReasonBasis = literalUnion(REASON_BASES);
 export type ReasonBasis = Static<typeof ReasonBasis>;
 
-/** A quarantine policy's name: one of the built-in four, or an organisation's own. */
-export const QuarantinePolicyName = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
+/**
+ * A quarantine policy's name: one of the built-in four, or an organisation's own (Settings):
+ * letters, digits, spaces, dots, dashes and underscores, no space at either end.
+ */
+export const QuarantinePolicyName = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9]([A-Za-z0-9 ._-]*[A-Za-z0-9._-])?$' });
 
 /** POST /api/quarantine: the envelope recipients, when not in the X-Envelope-To header. */
 export const QuarantineIntakeQuery = Type.Object(

@@ -278,7 +278,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, db: 
   // The quarantine's intake (SMTP listener, POST /api/quarantine, `second-look import`).
   const logError = (error: unknown, message: string) => app.log.error({ err: error }, message);
   // Quarantine policies: the built-in four and the organisation's own, and each reason's (Settings; the environment's mapping until saved).
-  const quarantinePolicies = new QuarantinePoliciesService({ store, clock, defaults: config.quarantine.policies });
+  const quarantinePolicies = new QuarantinePoliciesService({ store, clock, defaults: config.quarantine.policies, logError });
   await app.register(quarantinePolicyRoutes, { policies: quarantinePolicies });
   const quarantineIntake = new QuarantineIntakeService({
     store,

@@ -186,15 +186,25 @@ run('admin portal: quarantine', () => {
     await own.getByRole('checkbox', { name: 'Newsletters: Preview' }).uncheck();
     await own.getByRole('checkbox', { name: 'Newsletters: Release', exact: true }).check();
     expect(await own.getByRole('checkbox', { name: 'Newsletters: Request release' }).isChecked()).toBe(false);
-    await page.getByTestId('reason-policy-bulk').selectOption('Newsletters');
+    await page.getByTestId('reason-policy-bulk').selectOption({ label: 'Newsletters' });
+    // A second policy for high-confidence spam, renamed through the first one's name on the way:
+    // each reason stays with its own policy.
+    await page.getByTestId('add-policy').click();
+    const second = page.getByTestId('own-policy').nth(1).getByTestId('policy-name');
+    await page.getByTestId('reason-policy-highConfidenceSpam').selectOption({ label: await second.inputValue() });
+    await second.fill('Newsletters');
+    await second.fill('Newsletters B');
     await page.getByTestId('quarantine-policies-save').click();
     await page.getByTestId('toast').waitFor();
 
     const response = await fetch(`${server.origin}/api/settings/quarantine-policies`, { headers: { authorization: `Bearer ${await server.token(ADMIN, ['SecurityAdministrator'])}` } });
     const saved = (await response.json()) as { policies: unknown[]; reasonPolicies: Record<string, string> };
     // Delete 1 + release 4 + allow sender 32 + view headers 128.
-    expect(saved.policies).toEqual([{ name: 'Newsletters', permissions: 165, notificationEnabled: true }]);
-    expect(saved.reasonPolicies.bulk).toBe('Newsletters');
+    expect(saved.policies).toEqual([
+      { name: 'Newsletters', permissions: 165, notificationEnabled: true },
+      { name: 'Newsletters B', permissions: 171, notificationEnabled: true },
+    ]);
+    expect(saved.reasonPolicies).toMatchObject({ bulk: 'Newsletters', highConfidenceSpam: 'Newsletters B' });
   }, 60_000);
 
   test('a Security Reader sees every row and the .eml, and no action', async () => {

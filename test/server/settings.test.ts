@@ -78,6 +78,20 @@ describe.each(databaseKinds())('settings on %s', (kind) => {
     expect((await call('GET', '/api/settings/policy', admin)).json().modifiedDateTime).toBeNull();
   });
 
+  test('a report that recorded no language is answered in the organisation\'s notice language, the admin\'s words kept as written', async () => {
+    expect((await call('PUT', '/api/settings/policy', admin, POLICY)).statusCode).toBe(200); // noticeLanguage da-DK
+    const id = (await call('POST', '/api/submissions', anna, invoiceReport())).json().id as string;
+    expect((await call('POST', `/api/submissions/${id}/mark`, admin, { result: 'spam', message: 'Price: $& and $1, as $\'' })).statusCode).toBe(200);
+    const db = openDatabase({ dataDir: server.config.dataDir, databaseUrl: server.config.databaseUrl });
+    try {
+      const mail = await db.selectFrom('mail_outbox').select(['subject', 'text_body']).executeTakeFirstOrThrow();
+      expect(mail.subject).toBe('Din indberetning: "Faktura 2026-118 – forfalden" er spam');
+      expect(mail.text_body).toContain('Price: $& and $1, as $\'');
+    } finally {
+      await db.destroy();
+    }
+  });
+
   test('templates: built-in until saved, a saved one writes the next notice, reset goes back', async () => {
     const builtIn = (await call('GET', '/api/settings/templates', reader)).json();
     expect(builtIn.spam['da-DK']).toMatchObject({ custom: false, subject: 'Din indberetning: "{subject}" er spam' });

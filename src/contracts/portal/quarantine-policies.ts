@@ -6,12 +6,12 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime } from '../common';
-import { QUARANTINE_REASONS, type QuarantineReason } from '../quarantine';
+import { QUARANTINE_REASONS, QuarantinePolicyName, type QuarantineReason } from '../quarantine';
 
 export const QuarantinePolicyBody = Type.Object(
   {
-    /** Letters, digits, spaces, dots, dashes and underscores (no space at either end); not a built-in policy's name. */
-    name: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9]([A-Za-z0-9 ._-]*[A-Za-z0-9._-])?$' }),
+    /** Not a built-in policy's name. */
+    name: QuarantinePolicyName,
     /** A sum of the permission bits; release and request release exclude each other. */
     permissions: Type.Integer({ minimum: 0, maximum: 255 }),
     /** Quarantine notifications for messages under this policy. */
@@ -22,8 +22,7 @@ export const QuarantinePolicyBody = Type.Object(
 export type QuarantinePolicyBody = Static<typeof QuarantinePolicyBody>;
 
 /** Which policy each reason's messages get (a built-in or an own policy's name). */
-const policyName = Type.String({ minLength: 1, maxLength: 64 });
-export const ReasonPolicies = Type.Object(Object.fromEntries(QUARANTINE_REASONS.map((r) => [r, policyName])) as Record<QuarantineReason, typeof policyName>, { additionalProperties: false });
+export const ReasonPolicies = Type.Object(Object.fromEntries(QUARANTINE_REASONS.map((r) => [r, QuarantinePolicyName])) as Record<QuarantineReason, typeof QuarantinePolicyName>, { additionalProperties: false });
 export type ReasonPolicies = Record<QuarantineReason, string>;
 
 /** PUT /api/settings/quarantine-policies: the organisation's own policies and the mapping, whole. */

@@ -98,8 +98,8 @@ export class NoticeTemplatesService {
   }
 
   /** The text of a notice about `report`, in the reporter's language. */
-  async write(report: NoticeSubject, result: ReviewResult, message: string | undefined, template?: NoticeTemplate): Promise<RenderedText & { locale: VerdictLocale }> {
-    const locale = localeOf(report);
+  async write(report: NoticeSubject, result: ReviewResult, message: string | undefined, template?: NoticeTemplate, organisationLocale: VerdictLocale = 'en-US'): Promise<RenderedText & { locale: VerdictLocale }> {
+    const locale = localeOf(report, organisationLocale);
     const catalog = NOTICE_CATALOGS[locale];
     const text = renderNotice(template ?? (await this.template(result, locale)), {
       reporterName: report.created_by_name?.trim() || catalog.colleague,
@@ -108,7 +108,7 @@ export class NoticeTemplatesService {
       receivedDateTime: noticeDate(report.received_date_time, locale),
       reportedDateTime: noticeDate(report.created_date_time, locale),
       result: catalog.results[result],
-      adminMessage: message === undefined || message.trim() === '' ? '' : catalog.adminMessage.replace('{message}', message.trim()),
+      adminMessage: message === undefined || message.trim() === '' ? '' : catalog.adminMessage.replace('{message}', () => message.trim()),
     });
     return { ...text, locale };
   }

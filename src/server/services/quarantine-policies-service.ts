@@ -35,22 +35,50 @@ interface Stored {
 
 const BUILT_IN: QuarantinePolicyBody[] = Object.values(BUILT_IN_POLICIES).map((p) => ({ name: p.name, permissions: p.permissions, notificationEnabled: p.notificationEnabled }));
 
+export interface QuarantinePoliciesDeps {
+  store: Store;
+  clock: Clock;
+  /** The environment's mapping: in force until an admin saves, and for any reason a saved mapping lacks. */
+  defaults: Readonly<ReasonPolicies>;
+  logError?: (error: unknown, message: string) => void;
+}
+
 export class QuarantinePoliciesService {
   private cached: { at: number; stored: Stored; inForce: PoliciesInForce } | undefined;
+  /** Bumped by every save: a read that began before it is not cached after it. */
+  private generation = 0;
 
-  constructor(private readonly deps: { store: Store; clock: Clock; defaults: Readonly<ReasonPolicies> }) {}
+  constructor(private readonly deps: QuarantinePoliciesDeps) {}
+
+  /**
+   * The settings a stored row holds, with the environment's mapping for any reason it lacks (a
+   * reason added after it was saved). A row that cannot be read leaves the environment's
+   * mapping and the built-in policies in force, and says so in the log.
+   */
+  private settingsOf(row: { value: string } | undefined): QuarantinePolicySettings {
+    const fallback: QuarantinePolicySettings = { policies: [], reasonPolicies: { ...this.deps.defaults } };
+    if (row === undefined) return fallback;
+    try {
+      const parsed = JSON.parse(row.value) as Partial<QuarantinePolicySettings>;
+      return { policies: Array.isArray(parsed.policies) ? parsed.policies : [], reasonPolicies: { ...this.deps.defaults, ...parsed.reasonPolicies } };
+    } catch (error) {
+      this.deps.logError?.(error, 'the saved quarantine policies cannot be read; the built-in policies and the environment\'s mapping apply');
+      return fallback;
+    }
+  }
 
   private async stored(): Promise<{ stored: Stored; inForce: PoliciesInForce }> {
     const now = this.deps.clock.now().getTime();
     if (this.cached !== undefined && now - this.cached.at < CACHE_MS && now >= this.cached.at) return this.cached;
+    const generation = this.generation;
     const row = await this.deps.store.repos.settings.get(QUARANTINE_POLICIES_KEY);
-    const stored: Stored = row === undefined
-      ? { settings: { policies: [], reasonPolicies: { ...this.deps.defaults } }, modifiedDateTime: null, modifiedBy: null }
-      : { settings: JSON.parse(row.value) as QuarantinePolicySettings, modifiedDateTime: row.modified_date_time, modifiedBy: row.modified_by };
+    const stored: Stored = { settings: this.settingsOf(row), modifiedDateTime: row?.modified_date_time ?? null, modifiedBy: row?.modified_by ?? null };
     const own = new Map(stored.settings.policies.map((p) => [p.name, p]));
     const inForce: PoliciesInForce = { byName: (name) => builtInPolicy(name) ?? own.get(name), reasonPolicies: stored.settings.reasonPolicies };
-    this.cached = { at: now, stored, inForce };
-    return this.cached;
+    const read = { at: now, stored, inForce };
+    // A save while this read was under way made it stale: answer with it, but do not keep it.
+    if (generation === this.generation) this.cached = read;
+    return read;
   }
 
   /** The policies in force (cached for a few seconds). */
@@ -70,10 +98,11 @@ export class QuarantinePoliciesService {
     if (!canAdminister(principal)) throw forbidden('changing the settings needs the SecurityAdministrator role');
     const settings = checked(body);
     const at = this.deps.clock.now().toISOString();
-    const before = (await this.stored()).stored.settings;
     const kept = new Set(settings.policies.map((p) => p.name));
-    const removed = before.policies.map((p) => p.name).filter((name) => !kept.has(name));
     await this.deps.store.transaction(async (unit) => {
+      // What is saved now (another instance may have saved since this one cached it), not the cache.
+      const before = this.settingsOf(await unit.settings.get(QUARANTINE_POLICIES_KEY));
+      const removed = before.policies.map((p) => p.name).filter((name) => !kept.has(name));
       const inUse = await unit.quarantine.policiesInUse(removed);
       if (inUse.length > 0) {
         throw new ServiceError(409, 'policyInUse', `${inUse.join(', ')} ${inUse.length === 1 ? 'is' : 'are'} the policy of quarantined messages; map the reasons elsewhere and remove it once those messages have expired`);
@@ -81,6 +110,7 @@ export class QuarantinePoliciesService {
       await unit.settings.put({ key: QUARANTINE_POLICIES_KEY, value: JSON.stringify(settings), modified_by: principal.email, modified_date_time: at });
       await unit.audit.append([{ at, actor: principal.email, actorSubject: principal.id, action: 'settings.quarantinePoliciesChanged', targetType: 'settings', targetId: QUARANTINE_POLICIES_KEY, detail: { before, after: settings } }]);
     });
+    this.generation++;
     this.cached = undefined;
     return { builtIn: BUILT_IN, ...settings, modifiedDateTime: at, modifiedBy: principal.email };
   }

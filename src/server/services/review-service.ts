@@ -72,7 +72,7 @@ export class ReviewService {
       const items: MarkResponse['items'] = [];
       const audit = [];
       for (const row of rows) {
-        const noticeId = templates === undefined ? null : await this.queueNotice(unit, row, request.result, message ?? undefined, policy.noticeSender, at, templates);
+        const noticeId = templates === undefined ? null : await this.queueNotice(unit, row, request.result, message ?? undefined, policy, at, templates);
         items.push({ id: row.id, review, noticeId });
         const before = row.review_result === null ? null : { result: row.review_result, message: row.review_message, reviewedDateTime: row.reviewed_date_time, reviewedBy: row.reviewed_by };
         audit.push({
@@ -98,10 +98,12 @@ export class ReviewService {
   }
 
   private async queueNotice(
-    unit: UnitOfWork, row: SubmissionRow, result: ReviewResult, message: string | undefined, from: string, at: string,
+    unit: UnitOfWork, row: SubmissionRow, result: ReviewResult, message: string | undefined, policy: { noticeSender: string; noticeLanguage: VerdictLocale }, at: string,
     templates: Readonly<Record<VerdictLocale, NoticeTemplate>>,
   ): Promise<string> {
-    const text = await this.deps.templates.write(row, result, message, templates[localeOf(row)]);
+    // The reporter's language; a report that recorded none gets the organisation's (Settings).
+    const text = await this.deps.templates.write(row, result, message, templates[localeOf(row, policy.noticeLanguage)], policy.noticeLanguage);
+    const from = policy.noticeSender;
     const id = randomUUID();
     await unit.mail.enqueue({ id, kind: 'reviewNotice', from, to: row.created_by_email, subject: text.subject, text: text.body, messageId: noticeMessageId(from), relatedId: row.id }, at);
     return id;

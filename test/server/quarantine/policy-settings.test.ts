@@ -6,6 +6,7 @@
  * the mapping; bad settings are refused with the field named and change nothing; a policy
  * messages are still under cannot be removed; every change is audited.
  */
+import { openDatabase } from '../../../src/server/store/database';
 import { databaseKinds } from '../../helpers/databases';
 import { plainMessage } from '../../helpers/quarantine';
 import { startTestServer, type TestServer } from '../../helpers/server';
@@ -68,6 +69,8 @@ describe.each(databaseKinds())('quarantine policies in Settings on %s', (kind) =
     const id = await quarantine('bulk', '<news-1@supplier.example>');
     const [item] = (await call('GET', '/api/me/quarantine', anna)).json().items;
     expect((await call('GET', `/api/quarantine/${id}`, sa)).json()).toMatchObject({ policy: LIMITED.name, reason: 'bulk' });
+    // The admin list filters by an own policy's name, spaces and all.
+    expect((await call('GET', `/api/quarantine?policy=${encodeURIComponent(LIMITED.name)}`, sa)).json().items.map((i: { id: string }) => i.id)).toEqual([id]);
     expect(item).toMatchObject({ id, actions: ['preview', 'requestRelease', 'blockSender', 'viewHeaders'] });
     const refused = await call('POST', `/api/me/quarantine/${id}/release`, anna);
     expect({ status: refused.statusCode, code: refused.json().code }).toEqual({ status: 403, code: 'quarantine_action_not_allowed' });
@@ -113,6 +116,29 @@ describe.each(databaseKinds())('quarantine policies in Settings on %s', (kind) =
       expect({ body, status: response.statusCode, code: response.json().code }).toEqual({ body, status, code });
     }
     expect((await call('GET', '/api/settings/quarantine-policies', sa)).json()).toMatchObject({ policies: [], modifiedDateTime: null });
+  });
+
+  test('saved settings from before a reason existed, or unreadable ones, leave the environment\'s mapping in force', async () => {
+    const db = openDatabase({ dataDir: server.config.dataDir, databaseUrl: server.config.databaseUrl });
+    const stored = (value: string) =>
+      db.insertInto('settings').values({ key: 'quarantinePolicies', value, modified_by: 'sa@contoso.example', modified_date_time: '2026-11-01T00:00:00.000Z' })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    try {
+      const { organisationRule: _gone, ...older } = { ...DEFAULTS, bulk: LIMITED.name };
+      await stored(JSON.stringify({ policies: [LIMITED], reasonPolicies: older }));
+      server.clock.advance(10_000); // past the settings cache
+      expect((await call('GET', '/api/settings/quarantine-policies', sa)).json()).toMatchObject({ policies: [LIMITED], reasonPolicies: { bulk: LIMITED.name, organisationRule: 'AdminOnlyAccessPolicy' } });
+      const id = await quarantine('rule', '<rule-1@supplier.example>');
+      expect((await call('GET', `/api/quarantine/${id}`, sa)).json()).toMatchObject({ reason: 'organisationRule', policy: 'AdminOnlyAccessPolicy' });
+
+      await stored('{not json');
+      server.clock.advance(10_000);
+      const unreadable = await call('GET', '/api/settings/quarantine-policies', sa);
+      expect(unreadable.statusCode).toBe(200);
+      expect(unreadable.json()).toMatchObject({ policies: [], reasonPolicies: { ...DEFAULTS, spam: 'AdminOnlyAccessPolicy' } });
+    } finally {
+      await db.destroy();
+    }
   });
 
   test('a policy quarantined messages are still under cannot be removed; once they are gone it can', async () => {

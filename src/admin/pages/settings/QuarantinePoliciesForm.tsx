@@ -8,7 +8,7 @@ import { Badge, Button, Caption1, Checkbox, Field, Input, Select, Table, TableBo
 import { Add20Regular, Checkmark20Filled, Delete20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { QuarantinePolicyBody, QuarantinePolicySettings, QuarantinePolicySettingsResponse } from '../../../contracts/portal';
-import { QUARANTINE_ACTIONS, QUARANTINE_PERMISSION_BITS as BIT, QUARANTINE_REASONS, type QuarantineAction } from '../../../contracts/quarantine';
+import { QUARANTINE_ACTIONS, QUARANTINE_PERMISSION_BITS as BIT, QUARANTINE_REASONS, type QuarantineAction, type QuarantineReason } from '../../../contracts/quarantine';
 import { usePortal } from '../../app/context';
 import { describeError } from '../../api/errors';
 import { ErrorBar, Loading, Section } from '../../components/layout';
@@ -54,41 +54,77 @@ function Granted({ granted, label }: { granted: boolean; label: string }) {
   );
 }
 
+/**
+ * The form's state. Own policies carry a key that stays while their name is edited, and a
+ * reason mapped to an own policy holds `#key`, so renaming a policy (letter by letter, through
+ * names that may briefly equal another's) never moves a reason to a different policy.
+ */
+interface DraftPolicy extends QuarantinePolicyBody {
+  key: number;
+}
+interface Draft {
+  policies: DraftPolicy[];
+  /** A built-in policy's name, or `#key` of an own policy. */
+  reasonPolicies: Record<QuarantineReason, string>;
+}
+
+const ref = (policy: DraftPolicy) => `#${policy.key}`;
+
+function draftOf(data: QuarantinePolicySettingsResponse): Draft {
+  const policies = data.policies.map((p, i) => ({ ...p, key: i + 1 }));
+  const byName = new Map(policies.map((p) => [p.name, p]));
+  const reasonPolicies = Object.fromEntries(
+    QUARANTINE_REASONS.map((reason) => {
+      const own = byName.get(data.reasonPolicies[reason]);
+      return [reason, own ? ref(own) : data.reasonPolicies[reason]];
+    }),
+  ) as Draft['reasonPolicies'];
+  return { policies, reasonPolicies };
+}
+
+/** What is saved: the policies without their keys, each reason by its policy's name as it now reads. */
+function settingsOf(draft: Draft): QuarantinePolicySettings {
+  const byRef = new Map(draft.policies.map((p) => [ref(p), p.name]));
+  return {
+    policies: draft.policies.map(({ key: _key, ...policy }) => policy),
+    reasonPolicies: Object.fromEntries(QUARANTINE_REASONS.map((reason) => [reason, byRef.get(draft.reasonPolicies[reason]) ?? draft.reasonPolicies[reason]])) as QuarantinePolicySettings['reasonPolicies'],
+  };
+}
+
 export function QuarantinePoliciesForm() {
   const styles = useStyles();
   const { api, t, can, notify } = usePortal();
   const q = t.settings.quarantinePolicies;
   const loaded = useAsync<QuarantinePolicySettingsResponse>(() => api.quarantinePolicies(), []);
-  const [draft, setDraft] = useState<QuarantinePolicySettings | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    if (loaded.data) setDraft({ policies: loaded.data.policies, reasonPolicies: loaded.data.reasonPolicies });
+    if (loaded.data) setDraft(draftOf(loaded.data));
   }, [loaded.data]);
 
   if (loaded.error) return <ErrorBar error={loaded.error} onRetry={loaded.reload} unavailable={t.settings.unavailable} />;
   if (!loaded.data || !draft) return <Loading />;
   const data = loaded.data;
 
-  /** Reasons mapped to `from` are mapped to `to` (a renamed policy keeps its reasons; a removed one's go to the strictest). */
-  const remapped = (from: string, to: string) =>
-    Object.fromEntries(Object.entries(draft.reasonPolicies).map(([reason, name]) => [reason, name === from ? to : name])) as QuarantinePolicySettings['reasonPolicies'];
-  const setPolicy = (index: number, change: Partial<QuarantinePolicyBody>) => {
-    const before = draft.policies[index];
-    const reasonPolicies = before && change.name !== undefined ? remapped(before.name, change.name) : draft.reasonPolicies;
-    setDraft({ policies: draft.policies.map((p, i) => (i === index ? { ...p, ...change } : p)), reasonPolicies });
-  };
+  const setPolicy = (index: number, change: Partial<QuarantinePolicyBody>) =>
+    setDraft({ ...draft, policies: draft.policies.map((p, i) => (i === index ? { ...p, ...change } : p)) });
   const add = () => {
     let n = draft.policies.length + 1;
     while (draft.policies.some((p) => p.name === q.newPolicyName(n))) n++;
-    setDraft({ ...draft, policies: [...draft.policies, { name: q.newPolicyName(n), permissions: LIMITED_ACCESS, notificationEnabled: true }] });
+    const key = Math.max(0, ...draft.policies.map((p) => p.key)) + 1;
+    setDraft({ ...draft, policies: [...draft.policies, { key, name: q.newPolicyName(n), permissions: LIMITED_ACCESS, notificationEnabled: true }] });
   };
-  const remove = (index: number) =>
-    setDraft({ policies: draft.policies.filter((_p, i) => i !== index), reasonPolicies: remapped(draft.policies[index]?.name ?? '', STRICTEST) });
+  /** A removed policy's reasons go to the strictest built-in policy. */
+  const remove = (index: number) => {
+    const gone = draft.policies[index];
+    const reasonPolicies = Object.fromEntries(QUARANTINE_REASONS.map((r) => [r, gone && draft.reasonPolicies[r] === ref(gone) ? STRICTEST : draft.reasonPolicies[r]])) as Draft['reasonPolicies'];
+    setDraft({ policies: draft.policies.filter((_p, i) => i !== index), reasonPolicies });
+  };
   const save = async () => {
     setSaving(true);
     try {
-      const saved = await api.putQuarantinePolicies(draft);
+      const saved = await api.putQuarantinePolicies(settingsOf(draft));
       loaded.set(() => saved);
       notify('success', t.common.saved);
     } catch (error) {
@@ -97,10 +133,10 @@ export function QuarantinePoliciesForm() {
       setSaving(false);
     }
   };
-  const names = [...data.builtIn.map((p) => p.name), ...draft.policies.map((p) => p.name).filter((n) => n.trim() !== '')];
+  const choices = [...data.builtIn.map((p) => ({ value: p.name, label: p.name })), ...draft.policies.map((p) => ({ value: ref(p), label: p.name }))];
 
-  const row = (policy: QuarantinePolicyBody, own: { index: number } | undefined) => (
-    <TableRow key={own ? `own-${own.index}` : policy.name} data-testid={own ? 'own-policy' : 'built-in-policy'}>
+  const row = (policy: QuarantinePolicyBody, own: { index: number; key: number } | undefined) => (
+    <TableRow key={own ? `own-${own.key}` : policy.name} data-testid={own ? 'own-policy' : 'built-in-policy'}>
       <TableCell>
         {own ? (
           <Input
@@ -171,7 +207,7 @@ export function QuarantinePoliciesForm() {
           </TableHeader>
           <TableBody>
             {data.builtIn.map((policy) => row(policy, undefined))}
-            {draft.policies.map((policy, index) => row(policy, { index }))}
+            {draft.policies.map((policy, index) => row(policy, { index, key: policy.key }))}
           </TableBody>
         </Table>
         {can.change ? (
@@ -193,9 +229,9 @@ export function QuarantinePoliciesForm() {
                 onChange={(_e, d) => setDraft({ ...draft, reasonPolicies: { ...draft.reasonPolicies, [reason]: d.value } })}
                 data-testid={`reason-policy-${reason}`}
               >
-                {names.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
+                {choices.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
                   </option>
                 ))}
               </Select>
