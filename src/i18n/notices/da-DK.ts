@@ -102,14 +102,5 @@ export const daDK: NoticeCatalog = {
         'Second Look',
       ].join('\n'),
     },
-    reasons: {
-      spam: 'Spam',
-      highConfidenceSpam: 'Spam med høj sikkerhed',
-      bulk: 'Massemail',
-      phishing: 'Phishing',
-      highConfidencePhishing: 'Phishing med høj sikkerhed',
-      malware: 'Malware',
-      organisationRule: 'Organisationens regel',
-    },
   },
 };

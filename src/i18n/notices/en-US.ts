@@ -115,15 +115,6 @@ export const enUS = {
         'Second Look',
       ].join('\n'),
     },
-    reasons: {
-      spam: 'Spam',
-      highConfidenceSpam: 'High-confidence spam',
-      bulk: 'Bulk',
-      phishing: 'Phishing',
-      highConfidencePhishing: 'High-confidence phishing',
-      malware: 'Malware',
-      organisationRule: 'Organisation rule',
-    },
   },
 };
 

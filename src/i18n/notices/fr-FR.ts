@@ -102,14 +102,5 @@ export const frFR: NoticeCatalog = {
         'Second Look',
       ].join('\n'),
     },
-    reasons: {
-      spam: 'Courrier indésirable',
-      highConfidenceSpam: 'Courrier indésirable à haut niveau de confiance',
-      bulk: 'Courrier en nombre',
-      phishing: 'Hameçonnage',
-      highConfidencePhishing: 'Hameçonnage à haut niveau de confiance',
-      malware: 'Logiciel malveillant',
-      organisationRule: 'Règle de l\'organisation',
-    },
   },
 };

@@ -11,6 +11,7 @@ import { VERDICT_LOCALES, type VerdictLocale } from '../../contracts/verdict';
 import { noticeDate } from '../../core/notices/dates';
 import { renderNotice, type RenderedText } from '../../core/notices/render';
 import { NOTICE_CATALOGS } from '../../i18n/notices';
+import { PORTAL_CATALOGS } from '../../i18n/portal';
 import type { QuarantineListRow } from '../store/quarantine-repo';
 
 
@@ -54,8 +55,8 @@ export function decisionNotice(row: NoticeRow, comment: string | undefined, loca
 
 /** The notice to an admin who is told of release requests: who asked, for what, and where to answer. */
 export function requestNotice(row: NoticeRow, reason: QuarantineReason, requester: string, link: string, locale: VerdictLocale, template: NoticeTemplate): RenderedText {
-  const catalog = NOTICE_CATALOGS[locale];
-  return renderNotice(template, { ...common(row, locale), adminMessage: '', requester, reason: catalog.quarantine.reasons[reason], link });
+  // The reason in the words the admins read in the portal's quarantine list.
+  return renderNotice(template, { ...common(row, locale), adminMessage: '', requester, reason: PORTAL_CATALOGS[locale].quarantine.reasons[reason], link });
 }
 
 /** The portal's page of a quarantined message, for links in notices. */
