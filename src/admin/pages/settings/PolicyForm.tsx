@@ -3,11 +3,11 @@ import { Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles,
 import { useEffect, useState } from 'react';
 import type { PolicySettings, PolicySettingsResponse } from '../../../contracts/portal';
 import { usePortal } from '../../app/context';
-import { describeError } from '../../api/errors';
 import { ErrorBar, Loading, Section } from '../../components/layout';
 import { NoticeLanguageSelect } from '../../components/NoticeLanguageSelect';
 import { SaveFooter } from './SaveFooter';
 import { useAsync } from '../../hooks/useAsync';
+import { useBusyRun } from '../../hooks/useBusyRun';
 
 type Action = PolicySettings['actions']['spam'];
 const VERDICTS = ['spam', 'highConfidenceSpam', 'phishing', 'bulk', 'spoof'] as const;
@@ -26,7 +26,7 @@ export function PolicyForm() {
   const [draft, setDraft] = useState<PolicySettings | null>(null);
   const [domains, setDomains] = useState('');
   const [requestRecipients, setRequestRecipients] = useState('');
-  const [saving, setSaving] = useState(false);
+  const [saving, run] = useBusyRun();
 
   useEffect(() => {
     if (!policy.data) return;
@@ -39,20 +39,14 @@ export function PolicyForm() {
   if (policy.error) return <ErrorBar error={policy.error} onRetry={policy.reload} unavailable={t.settings.unavailable} />;
   if (!policy.data || !draft) return <Loading />;
 
-  const save = async () => {
-    setSaving(true);
-    try {
+  const save = () =>
+    run(async () => {
       const acceptedDomains = domains.split(/[\s,;]+/).map((d) => d.trim().toLowerCase()).filter(Boolean);
       const releaseRequestRecipients = requestRecipients.split(/[\s,;]+/).map((a) => a.trim()).filter(Boolean);
       const saved = await api.putPolicy({ ...draft, acceptedDomains, releaseRequestRecipients });
       policy.set(() => saved);
       notify('success', t.common.saved);
-    } catch (error) {
-      notify('error', describeError(t, error));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <>

@@ -10,9 +10,9 @@ import { useEffect, useState } from 'react';
 import type { QuarantinePolicyBody, QuarantinePolicySettings, QuarantinePolicySettingsResponse } from '../../../contracts/portal';
 import { QUARANTINE_ACTIONS, QUARANTINE_PERMISSION_BITS as BIT, QUARANTINE_REASONS, type QuarantineAction, type QuarantineReason } from '../../../contracts/quarantine';
 import { usePortal } from '../../app/context';
-import { describeError } from '../../api/errors';
 import { ErrorBar, Loading, Section } from '../../components/layout';
 import { useAsync } from '../../hooks/useAsync';
+import { useBusyRun } from '../../hooks/useBusyRun';
 import { SaveFooter } from './SaveFooter';
 
 /** Exchange Online's "Limited access" group: what a new policy starts with. */
@@ -97,7 +97,7 @@ export function QuarantinePoliciesForm() {
   const q = t.settings.quarantinePolicies;
   const loaded = useAsync<QuarantinePolicySettingsResponse>(() => api.quarantinePolicies(), []);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [saving, setSaving] = useState(false);
+  const [saving, run] = useBusyRun();
 
   useEffect(() => {
     if (loaded.data) setDraft(draftOf(loaded.data));
@@ -121,18 +121,12 @@ export function QuarantinePoliciesForm() {
     const reasonPolicies = Object.fromEntries(QUARANTINE_REASONS.map((r) => [r, gone && draft.reasonPolicies[r] === ref(gone) ? STRICTEST : draft.reasonPolicies[r]])) as Draft['reasonPolicies'];
     setDraft({ policies: draft.policies.filter((_p, i) => i !== index), reasonPolicies });
   };
-  const save = async () => {
-    setSaving(true);
-    try {
+  const save = () =>
+    run(async () => {
       const saved = await api.putQuarantinePolicies(settingsOf(draft));
       loaded.set(() => saved);
       notify('success', t.common.saved);
-    } catch (error) {
-      notify('error', describeError(t, error));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   const choices = [...data.builtIn.map((p) => ({ value: p.name, label: p.name })), ...draft.policies.map((p) => ({ value: ref(p), label: p.name }))];
 
   const row = (policy: QuarantinePolicyBody, own: { index: number; key: number } | undefined) => (

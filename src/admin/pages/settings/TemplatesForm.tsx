@@ -9,11 +9,11 @@ import { useEffect, useState } from 'react';
 import { NOTICE_PLACEHOLDERS_OF, QUARANTINE_NOTICES, type NoticeKind, type NoticeTemplates, type RenderedNotice } from '../../../contracts/portal';
 import type { VerdictLocale } from '../../../contracts/verdict';
 import { usePortal } from '../../app/context';
-import { describeError } from '../../api/errors';
 import { ErrorBar, Loading, Section } from '../../components/layout';
 import { NoticeLanguageSelect } from '../../components/NoticeLanguageSelect';
 import { REVIEW_RESULTS } from '../../components/MarkDialog';
 import { useAsync } from '../../hooks/useAsync';
+import { useBusyRun } from '../../hooks/useBusyRun';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: tokens.spacingHorizontalL, alignItems: 'start' },
@@ -36,7 +36,7 @@ export function TemplatesForm() {
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [preview, setPreview] = useState<RenderedNotice | null>(null);
-  const [working, setWorking] = useState(false);
+  const [working, run] = useBusyRun();
   const stored = templates.data?.[result][locale];
 
   useEffect(() => {
@@ -54,17 +54,6 @@ export function TemplatesForm() {
       live = false;
     };
   }, [stored, api, result, locale]);
-
-  const run = async (action: () => Promise<void>) => {
-    setWorking(true);
-    try {
-      await action();
-    } catch (error) {
-      notify('error', describeError(t, error));
-    } finally {
-      setWorking(false);
-    }
-  };
 
   const showPreview = () => run(async () => setPreview(await api.previewTemplate({ result, locale, template: { subject, body } })));
   const save = () =>
