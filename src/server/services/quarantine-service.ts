@@ -42,9 +42,7 @@ export interface QuarantineServiceDeps {
   submissions: SubmissionsService;
   /** The server's public URL: notices of release requests link to the portal's page of the message (a bare path without it). */
   publicUrl?: string;
-  /** A policy by name, fixed (tests); else `policiesInForce`; else the built-in four. */
-  policies?: (name: string) => QuarantinePolicy | undefined;
-  /** The policies in force (Settings: the built-in four and the organisation's own), cached by their service. */
+  /** The policies in force by name (Settings: the built-in four and the organisation's own, cached by their service); the built-in four unless given. */
   policiesInForce?: () => Promise<(name: string) => QuarantinePolicy | undefined>;
   /** The notices' templates in force (Settings); the built-in texts unless given. */
   templates?: QuarantineTemplates;
@@ -143,7 +141,7 @@ export class QuarantineService {
   }
 
   private policyOf(row: Pick<QuarantineRow, 'policy'>): QuarantinePolicy {
-    return (this.deps.policies ?? this.lookup)(row.policy) ?? NO_ACCESS;
+    return this.lookup(row.policy) ?? NO_ACCESS;
   }
 
   private actionsOf(row: QuarantineListRow): QuarantineAction[] {

@@ -166,7 +166,7 @@ describe.each(databaseKinds())('preview routes on %s', (kind) => {
           policy: {} as PolicySource,
           userLists: {} as UserListsService,
           submissions: {} as SubmissionsService,
-          policies: (name) => (name.startsWith('bits-') ? { name, permissions: Number(name.slice(5)), notificationEnabled: true } : undefined),
+          policiesInForce: async () => (name: string) => (name.startsWith('bits-') ? { name, permissions: Number(name.slice(5)), notificationEnabled: true } : undefined),
         }),
         submissions: {} as SubmissionsService,
       });

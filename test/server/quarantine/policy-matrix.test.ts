@@ -53,7 +53,7 @@ describe.each(databaseKinds())('quarantine policy matrix on %s', (kind) => {
       userLists: { add: async (_p: Principal, list: string, value: string) => (listed.push(`${list}:${value}`), { value, displayValue: value, valueType: 'address', createdDateTime: '' }) } as unknown as UserListsService,
       submissions: {} as SubmissionsService,
       publicUrl: 'https://second-look.contoso.example',
-      policies,
+      policiesInForce: async () => policies,
     });
   });
   afterEach(async () => {
