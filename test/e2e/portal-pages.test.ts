@@ -239,6 +239,18 @@ run('admin portal pages: accessible, and captured in every language', () => {
       const signedOut = await axeViolations(page);
       if (signedOut.length > 0) problems['17-signed-out'] = signedOut;
 
+      // A Quarantine Administrator alone: the quarantine, and nothing else, with the note saying why.
+      await session.context.close();
+      session = await openPortal(browser, server, { email: 'qa@contoso.example', roles: ['QuarantineAdministrator'], locale });
+      const qa = session.page;
+      await qa.waitForFunction(() => location.pathname === '/admin/quarantine');
+      await qa.getByTestId('quarantine-row').first().waitFor();
+      await qa.getByTestId('quarantine-only').waitFor();
+      expect(await qa.locator('nav a').count()).toBe(1);
+      await qa.screenshot({ path: path.join(folder, '30-quarantine-administrator.png') });
+      const qaOnly = await axeViolations(qa);
+      if (qaOnly.length > 0) problems['30-quarantine-administrator'] = qaOnly;
+
       expect(problems).toEqual({});
     }, 240_000);
   }
